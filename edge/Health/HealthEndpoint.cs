@@ -1,0 +1,17 @@
+namespace OrleansGateway.Edge.Health;
+
+/// <summary><c>GET /healthz</c> on both endpoints: 200 once the host (and Orleans) has started.</summary>
+public static class HealthEndpoint
+{
+    public static IApplicationBuilder UseHealthEndpoint(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Equals("/healthz", StringComparison.Ordinal) && HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync("ok");
+            }
+
+            return next(context);
+        });
+}

@@ -1,0 +1,27 @@
+using System.Net.Sockets;
+
+namespace OrleansGateway.Edge.Hosting;
+
+/// <summary>Turns a failure while starting into one line for the operator, never a stack trace.</summary>
+public static class StartupFailure
+{
+    public static string? Describe(Exception exception)
+    {
+        var root = exception;
+        while (root.InnerException is not null && root is AggregateException or OrleansException)
+        {
+            root = root.InnerException;
+        }
+
+        return root switch
+        {
+            IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } => $"a port is already in use: {root.Message}",
+            SocketException s => $"network error while starting: {s.Message}",
+            Azure.RequestFailedException r => $"storage is unreachable or refused the request: {FirstLine(r.Message)}",
+            OrleansException o => $"the cluster could not be reached: {FirstLine(o.Message)}",
+            _ => $"start-up failed: {FirstLine(root.Message)}",
+        };
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}

@@ -1,0 +1,14 @@
+namespace OrleansGateway.HttpApis;
+
+/// <summary>
+/// What a deployment froze: the API, its routes and integrations at the moment it was created.
+/// Immutable once written; stages point at one.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("gw.DeploymentSnapshot")]
+public sealed record DeploymentSnapshot
+{
+    [Id(0)] public required DeploymentDefinition Deployment { get; init; }
+    [Id(1)] public required ApiDefinition Api { get; init; }
+    [Id(2)] public required List<RouteDefinition> Routes { get; init; }
+    [Id(3)] public required List<IntegrationDefinition> Integrations { get; init; }
+}
