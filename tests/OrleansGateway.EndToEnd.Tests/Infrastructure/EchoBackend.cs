@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace OrleansGateway.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A real HTTP backend on loopback (a test double for the user's service, not for the gateway):
+/// answers every request with JSON describing what it received. <c>/delay/{ms}</c> waits first;
+/// <c>/status/{code}</c> answers with that status.
+/// </summary>
+public sealed class EchoBackend : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EchoBackend(WebApplication app, string url)
+    {
+        _app = app;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public static async Task<EchoBackend> StartAsync()
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.Run(Echo);
+        await app.StartAsync();
+        return new EchoBackend(app, url);
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static async Task Echo(HttpContext context)
+    {
+        var request = context.Request;
+        var segments = request.Path.Value!.Trim('/').Split('/');
+        if (segments is ["delay", var ms, ..] && int.TryParse(ms, out var delay))
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
+
+        if (segments is ["status", var code, ..] && int.TryParse(code, out var status))
+        {
+            context.Response.StatusCode = status;
+        }
+
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, context.RequestAborted);
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            method = request.Method,
+            path = request.Path.Value,
+            rawQuery = request.QueryString.Value,
+            headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+            bodyLength = body.Length,
+            body = body.Length <= 64 * 1024 ? System.Text.Encoding.UTF8.GetString(body.ToArray()) : null,
+        });
+    }
+}
