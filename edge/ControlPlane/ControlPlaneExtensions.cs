@@ -1,12 +1,22 @@
+using OrleansGateway.Edge.ControlPlane.HttpApis;
+using OrleansGateway.Edge.Hosting;
+
 namespace OrleansGateway.Edge.ControlPlane;
 
-/// <summary>The admin endpoint: the AWS apigateway/apigatewayv2 wire protocols.</summary>
+/// <summary>The admin endpoint: the AWS apigatewayv2 wire protocol (REST-JSON).</summary>
 public static class ControlPlaneExtensions
 {
-    public static void UseControlPlane(this IApplicationBuilder app) =>
-        app.Run(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return context.Response.WriteAsJsonAsync(new { message = "Not Found" });
-        });
+    public static void UseControlPlane(this IApplicationBuilder app)
+    {
+        var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
+        var router = new WireRouter();
+        new ApiEndpoints(GatewayEndpoints.DataUrl(configuration).Port).Map(router);
+        RouteEndpoints.Map(router);
+        IntegrationEndpoints.Map(router);
+        StageEndpoints.Map(router);
+        DeploymentEndpoints.Map(router);
+
+        var dispatcher = new WireDispatcher(router, app.ApplicationServices.GetRequiredService<ILogger<WireDispatcher>>());
+        app.Run(dispatcher.DispatchAsync);
+    }
 }
