@@ -33,5 +33,3 @@ public sealed class ApiGatewayV2Cli(string adminUrl)
         return new CreatedApi(apiId, integrationId, routeId, stageName, deploymentId);
     }
 }
-
-public sealed record CreatedApi(string ApiId, string IntegrationId, string RouteId, string StageName, string DeploymentId);

@@ -106,6 +106,18 @@ public sealed class ApiGrainTests(GatewayClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task StageNames_AreLettersDigitsHyphensUnderscoresOrDefault()
+    {
+        var (api, _) = await CreateApiWithIntegration();
+
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => api.CreateStage(new StageInput { StageName = "a/b" }));
+
+        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Equal("$default", (await api.CreateStage(new StageInput { StageName = "$default" })).StageName);
+        Assert.Equal("dev_1-x", (await api.CreateStage(new StageInput { StageName = "dev_1-x" })).StageName);
+    }
+
+    [Fact]
     public async Task UpdateApi_ChangesOnlyGivenMembers()
     {
         var (api, _) = await CreateApiWithIntegration();
