@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using OrleansGateway.EndToEnd.Tests.Infrastructure;
 
 namespace OrleansGateway.EndToEnd.Tests.ControlPlane;
@@ -42,27 +40,7 @@ public sealed class Boto3ControlPlaneTests(EmbeddedEdgeFixture fixture) : IClass
     [Fact]
     public async Task Boto3_CreatesReadsRollsBackAndDeletes()
     {
-        var start = new ProcessStartInfo("python3", ["-", fixture.Edge.AdminUrl, fixture.Backend.Url])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
-        using var python = Process.Start(start)!;
-        await python.StandardInput.WriteAsync(Script);
-        python.StandardInput.Close();
-        var stdout = python.StandardOutput.ReadToEndAsync();
-        var stderr = python.StandardError.ReadToEndAsync();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-        {
-            await python.WaitForExitAsync(timeout.Token);
-        }
-
-        Assert.True(python.ExitCode == 0, $"python exited {python.ExitCode}: {await stderr}");
-        var seen = JsonDocument.Parse(await stdout).RootElement;
+        var seen = await PythonScript.RunAsync(Script, fixture.Edge.AdminUrl, fixture.Backend.Url);
         Assert.Matches("^[a-z0-9]{10}$", seen.GetProperty("apiId").GetString());
         Assert.True(seen.GetProperty("listed").GetBoolean());
         Assert.True(DateTimeOffset.Parse(seen.GetProperty("created").GetString()!) > DateTimeOffset.UtcNow.AddMinutes(-5));
