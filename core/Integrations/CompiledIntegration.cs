@@ -7,6 +7,8 @@ namespace OrleansGateway.Integrations;
 /// <summary>An integration compiled for one stage: everything the data plane needs per request, precomputed.</summary>
 public sealed class CompiledIntegration
 {
+    private HttpMethod? _httpMethod;
+
     public const string HttpProxy = "HTTP_PROXY";
 
     /// <summary>AWS's default and maximum integration timeout for HTTP APIs.</summary>
@@ -30,6 +32,9 @@ public sealed class CompiledIntegration
 
     /// <summary>The method sent to the integration; null means the request's own (<c>ANY</c>).</summary>
     public string? Method { get; }
+
+    /// <summary><see cref="Method"/> as the HTTP client's value, parsed once.</summary>
+    public HttpMethod? HttpMethod => Method is null ? null : _httpMethod ??= HttpMethod.Parse(Method);
 
     /// <summary>The compiled <c>integrationUri</c>, when it is an absolute http(s) URL.</summary>
     public IntegrationUriTemplate? Uri { get; }

@@ -13,41 +13,59 @@ public sealed class IntegrationUriTemplate
 {
     private readonly Part[] _parts;
 
-    private IntegrationUriTemplate(string text, Part[] parts)
+    private IntegrationUriTemplate(string text, Part[] parts, string query)
     {
         Text = text;
         _parts = parts;
+        Query = query;
+        var authority = text.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = authority < 0 ? -1 : text.IndexOfAny(['/', '?'], authority + 3);
+        Origin = pathStart < 0 ? text : text[..pathStart];
+        var beforeQuery = text.IndexOf('?') is var q and >= 0 ? text[..q] : text;
+        EndsWithSlash = beforeQuery.Length > Origin.Length && beforeQuery.EndsWith('/');
     }
 
     /// <summary>The URI after stage variables were substituted.</summary>
     public string Text { get; }
+
+    /// <summary><c>scheme://authority</c>, where an <c>overwrite:path</c> mapping puts its path.</summary>
+    public string Origin { get; }
+
+    /// <summary>The URI's own query without <c>?</c> (static), or empty.</summary>
+    public string Query { get; }
+
+    /// <summary>The URI's path ends with <c>/</c>, so an appended request path drops its first one.</summary>
+    public bool EndsWithSlash { get; }
 
     public bool HasPathVariables => _parts.Length > 1 || (_parts.Length == 1 && !_parts[0].IsLiteral);
 
     public static IntegrationUriTemplate Parse(string uri, IReadOnlyDictionary<string, string>? stageVariables)
     {
         var text = SubstituteStageVariables(uri, stageVariables);
+        var queryStart = text.IndexOf('?');
+        var query = queryStart < 0 ? string.Empty : text[(queryStart + 1)..];
+        var beforeQuery = queryStart < 0 ? text : text[..queryStart];
         var parts = new List<Part>();
         var literal = new StringBuilder();
         var i = 0;
-        while (i < text.Length)
+        while (i < beforeQuery.Length)
         {
-            var open = text.IndexOf('{', i);
-            var close = open < 0 ? -1 : text.IndexOf('}', open + 1);
+            var open = beforeQuery.IndexOf('{', i);
+            var close = open < 0 ? -1 : beforeQuery.IndexOf('}', open + 1);
             if (open < 0 || close < 0)
             {
-                literal.Append(text, i, text.Length - i);
+                literal.Append(beforeQuery, i, beforeQuery.Length - i);
                 break;
             }
 
-            literal.Append(text, i, open - i);
+            literal.Append(beforeQuery, i, open - i);
             if (literal.Length > 0)
             {
                 parts.Add(new Part(true, literal.ToString()));
                 literal.Clear();
             }
 
-            parts.Add(new Part(false, text[(open + 1)..close].TrimEnd('+')));
+            parts.Add(new Part(false, beforeQuery[(open + 1)..close].TrimEnd('+')));
             i = close + 1;
         }
 
@@ -56,10 +74,10 @@ public sealed class IntegrationUriTemplate
             parts.Add(new Part(true, literal.ToString()));
         }
 
-        return new IntegrationUriTemplate(text, [.. parts]);
+        return new IntegrationUriTemplate(text, [.. parts], query);
     }
 
-    /// <summary>Appends the URI with <paramref name="match"/>'s path variables filled in.</summary>
+    /// <summary>Appends the URI without its query, with <paramref name="match"/>'s path variables filled in.</summary>
     public void AppendTo(ref DefaultInterpolatedStringHandler builder, in RouteMatch match)
     {
         foreach (var part in _parts)

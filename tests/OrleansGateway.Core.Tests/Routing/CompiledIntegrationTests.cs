@@ -18,7 +18,7 @@ public sealed class CompiledIntegrationTests
     public void SegmentVariableInUri_IsEscapedAsOneSegment()
     {
         // Kestrel leaves %2F encoded in the decoded path; it stays one segment.
-        Assert.Equal("http://backend/pets/a%2Fb%3F%20?x=1", Render("GET /p/{id}", "http://backend/pets/{id}?x=1", "/p/a%2Fb? "));
+        Assert.Equal("http://backend/pets/a%2Fb%3F%20", Render("GET /p/{id}", "http://backend/pets/{id}?x=1", "/p/a%2Fb? "));
     }
 
     [Fact]
@@ -38,11 +38,24 @@ public sealed class CompiledIntegrationTests
         Assert.False(integration.Uri.HasPathVariables);
     }
 
+    [Theory]
+    [InlineData("http://backend:81/base/{proxy}?a=1&b=2", "http://backend:81", "a=1&b=2", false)]
+    [InlineData("http://backend/", "http://backend", "", true)]
+    [InlineData("http://backend", "http://backend", "", false)]
+    [InlineData("https://backend?x=1", "https://backend", "x=1", false)]
+    public void UriParts_AreKnownWhenCompiled(string uri, string origin, string query, bool endsWithSlash)
+    {
+        var template = IntegrationUriTemplate.Parse(uri, null);
+        Assert.Equal(origin, template.Origin);
+        Assert.Equal(query, template.Query);
+        Assert.Equal(endsWithSlash, template.EndsWithSlash);
+    }
+
     [Fact]
     public void AnyIntegrationMethod_MeansTheRequestsMethod()
     {
-        Assert.Null(CompiledIntegration.Compile(Stages.HttpProxy("i", "http://b", "ANY"), null, DefaultTimeout).Method);
-        Assert.Equal("POST", CompiledIntegration.Compile(Stages.HttpProxy("i", "http://b", "post"), null, DefaultTimeout).Method);
+        Assert.Null(CompiledIntegration.Compile(Stages.HttpProxy("i", "http://b", "ANY"), null, DefaultTimeout).HttpMethod);
+        Assert.Equal(HttpMethod.Post, CompiledIntegration.Compile(Stages.HttpProxy("i", "http://b", "post"), null, DefaultTimeout).HttpMethod);
     }
 
     [Fact]
