@@ -9,7 +9,8 @@ namespace OrleansGateway.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// A real HTTP backend on loopback (a test double for the user's service, not for the gateway):
 /// answers every request with JSON describing what it received. <c>/delay/{ms}</c> waits first;
-/// <c>/status/{code}</c> answers with that status.
+/// <c>/status/{code}</c> answers with that status; <c>/bytes/{n}</c> streams n bytes of
+/// <see cref="PatternByte"/> instead of JSON.
 /// </summary>
 public sealed class EchoBackend : IAsyncDisposable
 {
@@ -38,6 +39,9 @@ public sealed class EchoBackend : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
+    /// <summary>Byte <paramref name="index"/> of a <c>/bytes/{n}</c> body: a pattern that shows reordering or loss.</summary>
+    public static byte PatternByte(long index) => (byte)((index * 31 + (index >> 16)) & 0xFF);
+
     private static async Task Echo(HttpContext context)
     {
         var request = context.Request;
@@ -52,6 +56,12 @@ public sealed class EchoBackend : IAsyncDisposable
             context.Response.StatusCode = status;
         }
 
+        if (segments is ["bytes", var count, ..] && long.TryParse(count, out var length))
+        {
+            await StreamPattern(context, length);
+            return;
+        }
+
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, context.RequestAborted);
         context.Response.ContentType = "application/json";
@@ -64,5 +74,22 @@ public sealed class EchoBackend : IAsyncDisposable
             bodyLength = body.Length,
             body = body.Length <= 64 * 1024 ? System.Text.Encoding.UTF8.GetString(body.ToArray()) : null,
         });
+    }
+
+    private static async Task StreamPattern(HttpContext context, long length)
+    {
+        context.Response.ContentType = "application/octet-stream";
+        var chunk = new byte[64 * 1024];
+        for (long sent = 0; sent < length;)
+        {
+            var size = (int)Math.Min(chunk.Length, length - sent);
+            for (var i = 0; i < size; i++)
+            {
+                chunk[i] = PatternByte(sent + i);
+            }
+
+            await context.Response.Body.WriteAsync(chunk.AsMemory(0, size), context.RequestAborted);
+            sent += size;
+        }
     }
 }
