@@ -14,8 +14,14 @@ public sealed class SiloFailoverTests(UnsignedClusterFixture cluster, ITestOutpu
         var apiIds = new List<string>();
         for (var i = 0; i < 6; i++)
         {
-            var created = (await AwsCli.RunAsync(cluster.EdgeA.AdminUrl, "apigatewayv2", "create-api", "--name", $"failover-{i}", "--protocol-type", "HTTP")).Json();
+            var created = (await AwsCli.RunAsync(cluster.EdgeA.AdminUrl, "apigatewayv2", "create-api",
+                "--name", $"failover-{i}", "--protocol-type", "HTTP", "--target", $"{cluster.Backend.Url}/api{i}")).Json();
             apiIds.Add(created.GetProperty("ApiId").GetString()!);
+        }
+
+        foreach (var apiId in apiIds)
+        {
+            await DataPlaneProbe.EchoWithinAsync(cluster.EdgeB.DataUrl, apiId, "/before", TimeSpan.FromSeconds(5));
         }
 
         // Every grain lives on silo A or silo B; killing both in turn (with a third silo joining in
@@ -24,6 +30,11 @@ public sealed class SiloFailoverTests(UnsignedClusterFixture cluster, ITestOutpu
         var siloC = await cluster.AddSiloAsync();
         await WaitForMembershipAsync(siloC, cluster.SiloB.SiloPort, siloC.SiloPort);
         await KillAndWaitForRecoveryAsync(cluster.SiloB, siloC, cluster.EdgeA, apiIds);
+
+        // A deployment made after both failovers still reaches the other edge.
+        var late = (await AwsCli.RunAsync(cluster.EdgeA.AdminUrl, "apigatewayv2", "create-api",
+            "--name", "after-failover", "--protocol-type", "HTTP", "--target", cluster.Backend.Url)).Json();
+        await DataPlaneProbe.EchoWithinAsync(cluster.EdgeB.DataUrl, late.GetProperty("ApiId").GetString()!, "/late", TimeSpan.FromSeconds(5));
 
         var listed = (await AwsCli.RunAsync(cluster.EdgeB.AdminUrl, "apigatewayv2", "get-apis")).Json();
         var names = listed.GetProperty("Items").EnumerateArray().ToDictionary(a => a.GetProperty("ApiId").GetString()!, a => a.GetProperty("Name").GetString());
@@ -41,6 +52,15 @@ public sealed class SiloFailoverTests(UnsignedClusterFixture cluster, ITestOutpu
 
         var killedAt = poller.Now;
         victim.Process.Kill();
+
+        // The data plane keeps serving from its cached routing tables while the cluster recovers.
+        var served = await Task.WhenAll(apiIds.Select((apiId, i) =>
+            DataPlaneProbe.EchoWithinAsync(edge.DataUrl, apiId, $"/after-kill-{victim.SiloPort}", RecoveryBudget)));
+        for (var i = 0; i < served.Length; i++)
+        {
+            Assert.Equal($"/api{i}/after-kill-{victim.SiloPort}", served[i].GetProperty("path").GetString());
+        }
+
         var recovered = await poller.WaitForCompleteListingAsync(killedAt, apiIds, RecoveryBudget);
 
         // Let calls that were in flight at the kill finish, however long they take.
