@@ -16,7 +16,13 @@ public static class GatewaySiloBuilderExtensions
     public static ISiloBuilder UseGatewayEmbedded(this ISiloBuilder silo, GatewaySiloOptions options)
     {
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-        var root = Path.GetFullPath(options.StoragePath);
+        return silo.AddGatewayFileStorage(options.StoragePath);
+    }
+
+    /// <summary>The <see cref="StorageNames.Gateway"/> provider as files under <paramref name="storagePath"/> (embedded mode, grain tests).</summary>
+    public static ISiloBuilder AddGatewayFileStorage(this ISiloBuilder silo, string storagePath)
+    {
+        var root = Path.GetFullPath(storagePath);
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Gateway, (services, _) =>
             new FileGrainStorage(new FileGrainStorageOptions { RootDirectory = root }, StateSerializer(services)));
         return silo;

@@ -67,6 +67,11 @@ public sealed partial class ApiGrain
             throw ApiErrors.Required("stageName");
         }
 
+        if (stageName != DefaultStageName && !stageName.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw ApiGatewayException.BadRequest($"Invalid stage name: {stageName}. Stage names contain only letters, digits, hyphens and underscores, or are $default.");
+        }
+
         if (state.State.Stages.ContainsKey(stageName))
         {
             throw ApiGatewayException.Conflict($"Stage {stageName} already exists");

@@ -5,8 +5,10 @@ namespace OrleansGateway.Routing;
 /// <summary>
 /// The edges listening for routing changes. Subscriptions live in memory only: edges renew
 /// them on a timer, so after a restart of this grain they come back within one renewal, and a
-/// subscription not renewed within <see cref="Expiry"/> is dropped.
+/// subscription not renewed within <see cref="Expiry"/> is dropped. Kept active so that a quiet
+/// hour does not cost every edge its subscription.
 /// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
 public sealed partial class EdgeDirectoryGrain(ILogger<EdgeDirectoryGrain> logger) : Grain, IEdgeDirectoryGrain
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(2);
@@ -15,6 +17,7 @@ public sealed partial class EdgeDirectoryGrain(ILogger<EdgeDirectoryGrain> logge
 
     public Task Subscribe(IRoutingObserver observer)
     {
+        DropExpired();
         _observers[observer] = DateTime.UtcNow;
         return Task.CompletedTask;
     }
@@ -41,16 +44,22 @@ public sealed partial class EdgeDirectoryGrain(ILogger<EdgeDirectoryGrain> logge
     // news calls the publishing grain back), and a dead edge must not slow the others down.
     private void Notify(Func<IRoutingObserver, Task> call)
     {
+        DropExpired();
+        foreach (var observer in _observers.Keys)
+        {
+            _ = Deliver(observer, call);
+        }
+    }
+
+    private void DropExpired()
+    {
         var cutoff = DateTime.UtcNow - Expiry;
         foreach (var (observer, renewed) in _observers.ToList())
         {
             if (renewed < cutoff)
             {
                 _observers.Remove(observer);
-                continue;
             }
-
-            _ = Deliver(observer, call);
         }
     }
 

@@ -12,7 +12,11 @@ public static class AwsCli
     public const string AccessKeyId = "AKIDEXAMPLE";
     public const string SecretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
-    public static async Task<AwsCliResult> RunAsync(string endpointUrl, params string[] arguments)
+    public static Task<AwsCliResult> RunAsync(string endpointUrl, params string[] arguments) =>
+        RunAsAsync(accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, endpointUrl, arguments);
+
+    /// <summary>Runs the CLI signing with the given key pair instead of the default one.</summary>
+    public static async Task<AwsCliResult> RunAsAsync(string accessKeyId, string secretAccessKey, string endpointUrl, params string[] arguments)
     {
         var start = new ProcessStartInfo("aws")
         {
@@ -29,8 +33,8 @@ public static class AwsCli
         start.ArgumentList.Add(endpointUrl);
         start.ArgumentList.Add("--output");
         start.ArgumentList.Add("json");
-        start.Environment["AWS_ACCESS_KEY_ID"] = AccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey;
+        start.Environment["AWS_ACCESS_KEY_ID"] = accessKeyId;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = secretAccessKey;
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         start.Environment["AWS_PAGER"] = string.Empty;
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";

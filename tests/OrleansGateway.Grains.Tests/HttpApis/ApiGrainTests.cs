@@ -1,0 +1,181 @@
+using OrleansGateway.Errors;
+using OrleansGateway.HttpApis;
+
+namespace OrleansGateway.Grains.Tests.HttpApis;
+
+public sealed class ApiGrainTests(GatewayClusterFixture fixture) : IClassFixture<GatewayClusterFixture>
+{
+    private readonly IGrainFactory _grains = fixture.Client;
+
+    [Fact]
+    public async Task QuickCreate_MakesProxyIntegrationRouteAndAutoDeployedDefaultStage()
+    {
+        var api = await CreateApi(new ApiInput { Name = "quick", ProtocolType = "HTTP", Target = "http://backend.example/base", RouteKey = "GET /pets" });
+        var grain = _grains.GetGrain<IApiGrain>(api.ApiId);
+
+        Assert.Matches("^[a-z0-9]{10}$", api.ApiId);
+        var integration = Assert.Single(await grain.GetIntegrations());
+        Assert.Equal(("HTTP_PROXY", "1.0", "ANY", 30_000), (integration.IntegrationType, integration.PayloadFormatVersion, integration.IntegrationMethod, integration.TimeoutInMillis));
+        Assert.Matches("^[a-z0-9]{7}$", integration.IntegrationId);
+        var route = Assert.Single(await grain.GetRoutes());
+        Assert.Equal(("GET /pets", "integrations/" + integration.IntegrationId), (route.RouteKey, route.Target));
+
+        var runtime = await _grains.GetGrain<IStageGrain>($"{api.ApiId}/$default").GetRuntime();
+        Assert.NotNull(runtime);
+        Assert.True(runtime.Stage.AutoDeploy);
+        Assert.NotNull(runtime.Deployment);
+        Assert.True(runtime.Deployment.Deployment.AutoDeployed);
+        Assert.Matches("^[a-z0-9]{6}$", runtime.Deployment.Deployment.DeploymentId);
+        Assert.Equal("GET /pets", Assert.Single(runtime.Deployment.Routes).RouteKey);
+        Assert.Equal(["$default"], (await grain.GetRuntimeSummary())!.StageNames);
+    }
+
+    [Fact]
+    public async Task RouteChange_AutoDeploysStagesWithAutoDeployOnly()
+    {
+        var (api, integrationId) = await CreateApiWithIntegration();
+        await api.CreateRoute(new RouteInput { RouteKey = "GET /a", Target = "integrations/" + integrationId });
+        await api.CreateStage(new StageInput { StageName = "auto", AutoDeploy = true });
+        await api.CreateStage(new StageInput { StageName = "manual" });
+        var auto = _grains.GetGrain<IStageGrain>($"{api.GetPrimaryKeyString()}/auto");
+        var manual = _grains.GetGrain<IStageGrain>($"{api.GetPrimaryKeyString()}/manual");
+        var before = (await auto.GetRuntime())!;
+        var manualBefore = (await manual.GetRuntime())!;
+
+        await api.CreateRoute(new RouteInput { RouteKey = "POST /b", Target = "integrations/" + integrationId });
+
+        var after = (await auto.GetRuntime())!;
+        Assert.True(after.Version > before.Version);
+        Assert.NotEqual(before.Deployment!.Deployment.DeploymentId, after.Deployment!.Deployment.DeploymentId);
+        Assert.Equal(["GET /a", "POST /b"], after.Deployment.Routes.Select(r => r.RouteKey).Order());
+        Assert.Equivalent(manualBefore, await manual.GetRuntime(), strict: true);
+        Assert.Null(manualBefore.Deployment);
+    }
+
+    [Fact]
+    public async Task CreateDeployment_WithStageName_ServesIt_AndUpdateStageRollsBack()
+    {
+        var (api, integrationId) = await CreateApiWithIntegration();
+        await api.CreateRoute(new RouteInput { RouteKey = "GET /v1", Target = "integrations/" + integrationId });
+        await api.CreateStage(new StageInput { StageName = "prod", StageVariables = new() { ["host"] = "a" } });
+        var first = await api.CreateDeployment(new DeploymentInput { StageName = "prod", Description = "first" });
+        await api.CreateRoute(new RouteInput { RouteKey = "GET /v2", Target = "integrations/" + integrationId });
+        var second = await api.CreateDeployment(new DeploymentInput { StageName = "prod" });
+        var stage = _grains.GetGrain<IStageGrain>($"{api.GetPrimaryKeyString()}/prod");
+        Assert.Equal(2, (await stage.GetRuntime())!.Deployment!.Routes.Count);
+
+        var rolledBack = await api.UpdateStage("prod", new StageInput { DeploymentId = first.DeploymentId });
+
+        Assert.Equal(first.DeploymentId, rolledBack.DeploymentId);
+        Assert.Equal(new Dictionary<string, string> { ["host"] = "a" }, rolledBack.StageVariables);
+        var runtime = (await stage.GetRuntime())!;
+        Assert.Equal("GET /v1", Assert.Single(runtime.Deployment!.Routes).RouteKey);
+        Assert.Equal([second.DeploymentId, first.DeploymentId], (await api.GetDeployments()).Select(d => d.DeploymentId).Where(id => id == first.DeploymentId || id == second.DeploymentId).OrderBy(id => id == first.DeploymentId));
+    }
+
+    [Fact]
+    public async Task CreateDeployment_WithoutRoutes_IsBadRequestInAwsWords()
+    {
+        var (api, _) = await CreateApiWithIntegration();
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => api.CreateDeployment(new DeploymentInput()));
+        Assert.Equal(("BadRequestException", 400), (error.ErrorType, error.StatusCode));
+        Assert.Equal("Unable to deploy API because no routes exist in this API", error.Message);
+    }
+
+    [Fact]
+    public async Task UnknownApi_IsNotFoundInAwsWords()
+    {
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => _grains.GetGrain<IApiGrain>("nosuchapi1").GetApi());
+        Assert.Equal(("NotFoundException", 404), (error.ErrorType, error.StatusCode));
+        Assert.Equal("Invalid API identifier specified 000000000000:nosuchapi1", error.Message);
+        Assert.Null(await _grains.GetGrain<IApiGrain>("nosuchapi1").GetRuntimeSummary());
+    }
+
+    [Fact]
+    public async Task DuplicateRouteKey_IsConflict_AndDeletingAnIntegrationInUse_IsRefused()
+    {
+        var (api, integrationId) = await CreateApiWithIntegration();
+        await api.CreateRoute(new RouteInput { RouteKey = "GET /x", Target = "integrations/" + integrationId });
+
+        var duplicate = await Assert.ThrowsAsync<ApiGatewayException>(() => api.CreateRoute(new RouteInput { RouteKey = "GET /x" }));
+        Assert.Equal("ConflictException", duplicate.ErrorType);
+        var badKey = await Assert.ThrowsAsync<ApiGatewayException>(() => api.CreateRoute(new RouteInput { RouteKey = "FETCH x" }));
+        Assert.Equal("BadRequestException", badKey.ErrorType);
+        var inUse = await Assert.ThrowsAsync<ApiGatewayException>(() => api.DeleteIntegration(integrationId));
+        Assert.Equal("ConflictException", inUse.ErrorType);
+    }
+
+    [Fact]
+    public async Task StageNames_AreLettersDigitsHyphensUnderscoresOrDefault()
+    {
+        var (api, _) = await CreateApiWithIntegration();
+
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => api.CreateStage(new StageInput { StageName = "a/b" }));
+
+        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Equal("$default", (await api.CreateStage(new StageInput { StageName = "$default" })).StageName);
+        Assert.Equal("dev_1-x", (await api.CreateStage(new StageInput { StageName = "dev_1-x" })).StageName);
+    }
+
+    [Fact]
+    public async Task UpdateApi_ChangesOnlyGivenMembers()
+    {
+        var (api, _) = await CreateApiWithIntegration();
+        await api.UpdateApi(new ApiInput { Description = "first", Version = "1" });
+
+        var updated = await api.UpdateApi(new ApiInput { Version = "2", CorsConfiguration = new CorsConfiguration { AllowOrigins = ["https://a.example"] } });
+
+        Assert.Equal(("first", "2", "with-integration"), (updated.Description, updated.Version, updated.Name));
+        Assert.Equal(["https://a.example"], updated.CorsConfiguration!.AllowOrigins!);
+        await api.DeleteCorsConfiguration();
+        Assert.Null((await api.GetApi()).CorsConfiguration);
+    }
+
+    [Fact]
+    public async Task DeleteApi_RemovesItsStagesAndDeploymentsAndUnlistsIt()
+    {
+        var created = await CreateApi(new ApiInput { Name = "doomed", ProtocolType = "HTTP", Target = "http://backend.example" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        var deploymentId = (await api.GetDeployments())[0].DeploymentId;
+        Assert.Contains(created.ApiId, await _grains.GetGrain<IApiRegistryGrain>(0).GetApiIds());
+
+        await api.Delete();
+
+        Assert.DoesNotContain(created.ApiId, await _grains.GetGrain<IApiRegistryGrain>(0).GetApiIds());
+        Assert.Null(await api.GetRuntimeSummary());
+        Assert.Null(await _grains.GetGrain<IStageGrain>($"{created.ApiId}/$default").GetRuntime());
+        Assert.Null(await _grains.GetGrain<IDeploymentGrain>($"{created.ApiId}/{deploymentId}").GetSnapshot());
+    }
+
+    [Fact]
+    public async Task State_SurvivesDeactivation()
+    {
+        var created = await CreateApi(new ApiInput { Name = "durable", ProtocolType = "HTTP", Target = "http://backend.example" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        var stage = _grains.GetGrain<IStageGrain>($"{created.ApiId}/$default");
+        var runtime = await stage.GetRuntime();
+
+        await fixture.Cluster.DeactivateAsync(api);
+        await fixture.Cluster.DeactivateAsync(stage);
+
+        Assert.Equivalent(created, await api.GetApi(), strict: true);
+        var reloaded = await stage.GetRuntime();
+        Assert.Equal(runtime!.Version, reloaded!.Version);
+        Assert.Equal(runtime.Deployment!.Deployment, reloaded.Deployment!.Deployment);
+    }
+
+    private Task<ApiDefinition> CreateApi(ApiInput input) => _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(input);
+
+    private async Task<(IApiGrain Api, string IntegrationId)> CreateApiWithIntegration()
+    {
+        var created = await CreateApi(new ApiInput { Name = "with-integration", ProtocolType = "HTTP" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        var integration = await api.CreateIntegration(new IntegrationInput
+        {
+            IntegrationType = "HTTP_PROXY",
+            IntegrationMethod = "ANY",
+            IntegrationUri = "http://backend.example/{proxy}",
+        });
+        return (api, integration.IntegrationId);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Threading.Channels;
+using OrleansGateway.HttpApis;
+using OrleansGateway.Routing;
+
+namespace OrleansGateway.Grains.Tests.Routing;
+
+public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : IClassFixture<GatewayClusterFixture>
+{
+    [Fact]
+    public async Task SubscribedEdge_HearsApiAndStageChanges()
+    {
+        var edge = new RecordingEdge();
+        var reference = fixture.Client.CreateObjectReference<IRoutingObserver>(edge);
+        var directory = fixture.Client.GetGrain<IEdgeDirectoryGrain>(0);
+        await directory.Subscribe(reference);
+        try
+        {
+            var api = await fixture.Client.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = "heard", ProtocolType = "HTTP" });
+            await fixture.Client.GetGrain<IApiGrain>(api.ApiId).CreateStage(new StageInput { StageName = "dev" });
+
+            // Delivery is fire-and-forget, so only the set of notices is certain, not their order.
+            string[] heard = [await edge.NextAsync(), await edge.NextAsync(), await edge.NextAsync()];
+            Assert.Equal([$"api {api.ApiId}", $"api {api.ApiId}", $"stage {api.ApiId}/dev"], heard.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await directory.Unsubscribe(reference);
+            fixture.Client.DeleteObjectReference<IRoutingObserver>(reference);
+        }
+    }
+
+    [Fact]
+    public async Task DeadEdge_DoesNotStopOthersFromHearing()
+    {
+        var directory = fixture.Client.GetGrain<IEdgeDirectoryGrain>(0);
+        var dead = fixture.Client.CreateObjectReference<IRoutingObserver>(new RecordingEdge());
+        await directory.Subscribe(dead);
+        fixture.Client.DeleteObjectReference<IRoutingObserver>(dead);
+        var live = new RecordingEdge();
+        var reference = fixture.Client.CreateObjectReference<IRoutingObserver>(live);
+        await directory.Subscribe(reference);
+        try
+        {
+            await directory.PublishStageChanged("someapi000", "prod");
+            Assert.Equal("stage someapi000/prod", await live.NextAsync());
+        }
+        finally
+        {
+            await directory.Unsubscribe(reference);
+            await directory.Unsubscribe(dead);
+            fixture.Client.DeleteObjectReference<IRoutingObserver>(reference);
+        }
+    }
+
+    private sealed class RecordingEdge : IRoutingObserver
+    {
+        private readonly Channel<string> _heard = Channel.CreateUnbounded<string>();
+
+        public Task ApiChanged(string apiId) => _heard.Writer.WriteAsync($"api {apiId}").AsTask();
+
+        public Task StageChanged(string apiId, string stageName) => _heard.Writer.WriteAsync($"stage {apiId}/{stageName}").AsTask();
+
+        public async Task<string> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            return await _heard.Reader.ReadAsync(timeout.Token);
+        }
+    }
+}
