@@ -122,10 +122,17 @@ public sealed partial class DataPlanePipeline(
     {
         if (url.Form == InvokeUrlForm.UserRequestPath)
         {
-            stageName = api.FindStageName(url.ExplicitStage.Span)!;
             routePath = url.Path;
-            fullPath = stageName == HttpApiStageSelector.DefaultStage ? url.Path : $"/{stageName}{url.Path}".AsMemory();
-            return stageName is not null;
+            if (api.FindStageName(url.ExplicitStage.Span) is not { } named)
+            {
+                stageName = string.Empty;
+                fullPath = default;
+                return false;
+            }
+
+            stageName = named;
+            fullPath = named == HttpApiStageSelector.DefaultStage ? url.Path : $"/{named}{url.Path}".AsMemory();
+            return true;
         }
 
         if (!HttpApiStageSelector.TrySelect(api.StageNames, url.Path.Span, out stageName, out var start))

@@ -55,6 +55,26 @@ public sealed class HttpApiDataPlaneTests(EmbeddedEdgeFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task DefaultRouteOnNamedStage_ForwardsThePathWithItsStage()
+    {
+        var apiId = await _cli.QuickCreateAsync(BackendUrl);
+        await _cli.CreateStageAsync(apiId, "beta");
+        await _cli.DeployAsync(apiId, "beta");
+
+        using var byHost = new HttpRequestMessage(HttpMethod.Get, $"{DataUrl}/beta/orders/1");
+        byHost.Headers.Host = $"{apiId}.execute-api.localhost";
+        using var named = await _http.SendAsync(byHost);
+        Assert.Equal("/beta/orders/1", (await EchoedRequest.ReadAsync(named)).Path);
+
+        using var user = await _http.GetAsync($"{DataUrl}/restapis/{apiId}/beta/_user_request_/orders/2");
+        Assert.Equal("/beta/orders/2", (await EchoedRequest.ReadAsync(user)).Path);
+
+        // Any other first segment is not a stage: the $default stage gets the whole path.
+        using var other = await _http.GetAsync($"{DataUrl}/_aws/execute-api/{apiId}/gamma/orders/3");
+        Assert.Equal("/gamma/orders/3", (await EchoedRequest.ReadAsync(other)).Path);
+    }
+
+    [Fact]
     public async Task GreedyPathVariable_IsForwardedIntoTheIntegrationUri()
     {
         var apiId = await _cli.CreateApiAsync();
