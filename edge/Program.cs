@@ -1,7 +1,9 @@
 using OrleansGateway.Edge.Hosting;
+using OrleansGateway.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-if (GatewayConfiguration.Apply(builder) is { } configurationError)
+builder.Logging.AddGatewayConsole();
+if (await GatewayConfiguration.ApplyAsync(builder) is { } configurationError)
 {
     Console.Error.WriteLine($"orleans-gateway: {configurationError}");
     return 2;

@@ -1,31 +1,25 @@
 using OrleansGateway.Hosting;
+using OrleansGateway.Silo.Health;
+using OrleansGateway.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-var options = new GatewaySiloOptions { SiloPort = 11111, GatewayPort = 30000 };
-builder.Configuration.GetSection("Gateway:Silo").Bind(options);
-options.ConnectionString = builder.Configuration["Gateway:Storage:ConnectionString"];
-if (string.IsNullOrWhiteSpace(options.ConnectionString))
+builder.Logging.AddGatewayConsole();
+if (await SiloConfiguration.ApplyAsync(builder) is { } configurationError)
 {
-    Console.Error.WriteLine("orleans-gateway-silo: set Gateway__Storage__ConnectionString (an Azure Storage connection string)");
+    Console.Error.WriteLine($"orleans-gateway-silo: {configurationError}");
     return 2;
 }
 
-if (builder.Configuration["Kestrel:Endpoints:Health:Url"] is null)
-{
-    builder.WebHost.UseUrls("http://127.0.0.1:8090");
-}
-
-builder.UseOrleans(silo => silo.UseGatewayCluster(options));
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.MapSiloHealth();
 
 try
 {
     await app.RunAsync();
     return 0;
 }
-catch (Exception e)
+catch (Exception e) when (StartupFailure.Describe(e) is { } failure)
 {
-    Console.Error.WriteLine($"orleans-gateway-silo: start-up failed: {e.GetBaseException().Message.Split('\n')[0]}");
+    Console.Error.WriteLine($"orleans-gateway-silo: {failure}");
     return 1;
 }

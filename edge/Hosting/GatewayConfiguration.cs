@@ -10,7 +10,7 @@ namespace OrleansGateway.Edge.Hosting;
 public static class GatewayConfiguration
 {
     /// <summary>Configures the host; returns a one-line error when the configuration cannot work.</summary>
-    public static string? Apply(WebApplicationBuilder builder)
+    public static async Task<string?> ApplyAsync(WebApplicationBuilder builder)
     {
         // Defaults sit below every other source, so environment variables and arguments win.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
@@ -52,21 +52,23 @@ public static class GatewayConfiguration
                 builder.UseOrleans(s => s.UseGatewayEmbedded(silo));
                 break;
             case GatewayMode.Cluster:
-                if (string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
+                var cluster = new GatewaySiloOptions
                 {
-                    return "cluster mode needs Gateway__Storage__ConnectionString (an Azure Storage connection string)";
+                    ConnectionString = options.Storage.ConnectionString,
+                    ClusterId = options.Silo.ClusterId,
+                    ServiceId = options.Silo.ServiceId,
+                };
+                if (ClusterStorage.Validate(cluster.ConnectionString) is { } invalid)
+                {
+                    return invalid;
                 }
 
-                var connectionString = options.Storage.ConnectionString;
-                builder.UseOrleansClient(client =>
+                if (await ClusterStorage.ProbeAsync(cluster.ConnectionString!) is { } unreachable)
                 {
-                    client.Configure<Orleans.Configuration.ClusterOptions>(o =>
-                    {
-                        o.ClusterId = options.Silo.ClusterId;
-                        o.ServiceId = options.Silo.ServiceId;
-                    });
-                    client.UseAzureStorageClustering(o => o.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connectionString));
-                });
+                    return unreachable;
+                }
+
+                builder.UseOrleansClient(client => client.UseGatewayCluster(cluster));
                 break;
         }
 

@@ -20,11 +20,12 @@ public sealed class GatewayOptions
 
     public sealed class SiloSection
     {
+        /// <summary>Embedded mode: the co-hosted silo's ports (0 picks a free one).</summary>
         public int SiloPort { get; set; }
 
         public int GatewayPort { get; set; }
 
-        /// <summary>Cluster mode: the silo gateway ports this edge connects to (static list), if not using Azure Storage discovery.</summary>
+        /// <summary>Both modes: the Orleans cluster; in cluster mode it must match the silos'.</summary>
         public string ClusterId { get; set; } = "orleans-gateway";
 
         public string ServiceId { get; set; } = "orleans-gateway";

@@ -9,6 +9,9 @@ namespace OrleansGateway.Hosting;
 /// <summary>The one place a silo is configured, for both modes, so edge and silo hosts agree.</summary>
 public static class GatewaySiloBuilderExtensions
 {
+    /// <summary>The blob container that holds grain state in cluster mode.</summary>
+    public const string StateContainer = "gateway-state";
+
     /// <summary>One process: localhost clustering and grain state in files.</summary>
     public static ISiloBuilder UseGatewayEmbedded(this ISiloBuilder silo, GatewaySiloOptions options)
     {
@@ -25,22 +28,28 @@ public static class GatewaySiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>Many processes: Azure Table clustering and Azure Blob grain state.</summary>
+    /// <summary>
+    /// Many processes: Azure Table clustering and Azure Blob grain state. The caller has checked
+    /// the connection string (<see cref="ClusterStorage"/>) and resolved the advertised address.
+    /// </summary>
     public static ISiloBuilder UseGatewayCluster(this ISiloBuilder silo, GatewaySiloOptions options)
     {
         var connectionString = options.ConnectionString
             ?? throw new InvalidOperationException("Cluster mode needs Gateway:Storage:ConnectionString.");
+        var advertised = IPAddress.Parse(options.AdvertisedAddress);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+
+        // Behind a container network the silo listens on every address and advertises its own.
+        silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
         silo.UseAzureStorageClustering(o => o.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connectionString));
         silo.AddAzureBlobGrainStorage(StorageNames.Gateway, o =>
         {
             o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connectionString);
-            o.ContainerName = "gateway-state";
+            o.ContainerName = StateContainer;
         });
         silo.Services.AddOptions<AzureBlobStorageOptions>(StorageNames.Gateway)
             .PostConfigure<IServiceProvider>((o, services) => o.GrainStorageSerializer = StateSerializer(services));
@@ -48,16 +57,17 @@ public static class GatewaySiloBuilderExtensions
         return silo;
     }
 
-    // A dead silo is declared dead in about a second instead of 12-14 s (TOOLCHAIN.md).
     private static void ConfigureFastFailover(ISiloBuilder silo)
     {
         silo.Configure<ClusterMembershipOptions>(o =>
         {
-            o.ProbeTimeout = TimeSpan.FromSeconds(1);
-            o.NumMissedProbesLimit = 2;
+            o.ProbeTimeout = ClusterTimeouts.ProbeTimeout;
+            o.NumMissedProbesLimit = ClusterTimeouts.NumMissedProbesLimit;
+
+            // With two silos the survivor is the only voter; it must be able to declare the other dead alone.
             o.NumVotesForDeathDeclaration = 1;
         });
-        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ClusterTimeouts.ResponseTimeout);
     }
 
     // Orleans' own version-tolerant serializer: state types carry [GenerateSerializer] and [Id].

@@ -13,6 +13,9 @@ public sealed class GatewaySiloOptions
 
     public string ServiceId { get; set; } = "orleans-gateway";
 
+    /// <summary>Cluster: the address other silos and edges reach this silo at (an IP, or a host name resolved at start-up).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
     public int SiloPort { get; set; }
 
     public int GatewayPort { get; set; }

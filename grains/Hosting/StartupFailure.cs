@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace OrleansGateway.Edge.Hosting;
+namespace OrleansGateway.Hosting;
 
 /// <summary>Turns a failure while starting into one line for the operator, never a stack trace.</summary>
 public static class StartupFailure
@@ -18,6 +18,8 @@ public static class StartupFailure
             IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } => $"a port is already in use: {root.Message}",
             SocketException s => $"network error while starting: {s.Message}",
             Azure.RequestFailedException r => $"storage is unreachable or refused the request: {FirstLine(r.Message)}",
+            OrleansException o when o.Message.Contains("Could not find any gateway", StringComparison.Ordinal) =>
+                $"no silo of the cluster is running after {SiloWaitRetryFilter.Window.TotalSeconds:0} s; start silos with the same Gateway__Storage__ConnectionString and Gateway__Silo__ClusterId",
             OrleansException o => $"the cluster could not be reached: {FirstLine(o.Message)}",
             _ => $"start-up failed: {FirstLine(root.Message)}",
         };

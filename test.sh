@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The test command: installs Azurite for the cluster tests when it is missing, then runs every test
+# project. Extra arguments go to `dotnet test` (e.g. ./test.sh --filter FullyQualifiedName~Cluster).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [[ ! -x node_modules/.bin/azurite ]]; then
+    npm ci --no-audit --no-fund
+fi
+
+# -m:1 runs the test projects one after another: the cluster tests detect a dead silo in about a
+# second, and sharing two cores with the end-to-end tests' own gateways starves their probes.
+exec dotnet test OrleansGateway.sln -m:1 "$@"
