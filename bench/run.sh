@@ -12,6 +12,8 @@
 #   GATEWAY_INVOKE=host|path               (Host: {apiId}.execute-api.localhost, or /_aws/execute-api/{apiId}/$default)
 #   OUT=bench/results                      (where results-<time>/ with raw wrk output and summary.md go)
 #   MAX_SECONDS=600                        (stop starting new measurements after this long)
+#   PROFILE=1                              (after the rounds, sample the .NET proxies' CPU with perf under
+#                                           load; the .NET processes then run with perf maps and no R2R code)
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
@@ -23,6 +25,7 @@ TARGETS=${TARGETS:-"direct yarp nginx gateway"}
 GATEWAY_INVOKE=${GATEWAY_INVOKE:-host}
 MAX_SECONDS=${MAX_SECONDS:-600}
 PRIME=${PRIME:-8}
+PROFILE=${PROFILE:-0}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=${OUT:-$ROOT/bench/results}
@@ -31,6 +34,7 @@ RESULTS=$OUT/results-$STAMP
 WORK=$(mktemp -d /tmp/og-bench.XXXXXX)
 START=$SECONDS
 PIDS=()
+declare -A PID_OF
 
 log() { printf '[bench %4ds] %s\n' $((SECONDS - START)) "$*" >&2; }
 
@@ -78,6 +82,10 @@ ensure_tools() {
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
     fi
+    if [[ $PROFILE == 1 ]] && ! command -v perf >/dev/null; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-perf >/dev/null
+    fi
     command -v aws >/dev/null || { log "the AWS CLI (aws) is needed for the gateway target"; has_target gateway && exit 1; }
 }
 
@@ -97,13 +105,31 @@ start() {
     local name=$1; shift
     "$@" >"$WORK/$name.log" 2>&1 &
     PIDS+=($!)
+    PID_OF[$name]=$!
     log "$name started (pid $!)"
 }
 
 release_dll() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
 
+# CPU time (clock ticks, user + system) used so far by a process and its direct children (nginx's workers).
+cpu_ticks() {
+    local pid total=0 fields
+    for pid in "$1" $(pgrep -P "$1" 2>/dev/null || true); do
+        [[ -r /proc/$pid/stat ]] || continue
+        read -r -a fields < <(sed 's/^.*) //' "/proc/$pid/stat")
+        total=$((total + fields[11] + fields[12]))
+    done
+    echo "$total"
+}
+TICKS=$(getconf CLK_TCK)
+
 ensure_tools
 mkdir -p "$RESULTS"
+if [[ $PROFILE == 1 ]]; then
+    # perf resolves JIT-compiled frames through /tmp/perf-PID.map; W^X double mapping and precompiled
+    # (R2R) code would hide them.
+    export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0
+fi
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 build
 
@@ -114,6 +140,7 @@ wait_ok "$BACKEND/" 30
 
 declare -A URL HOSTHDR
 URL[direct]=$BACKEND/
+PID_OF[direct]=${PID_OF[backend]}
 
 if has_target yarp; then
     YARP_PORT=$(free_port)
@@ -172,13 +199,15 @@ if has_target gateway; then
         exec dotnet "$EDGE_DIR/OrleansGateway.Edge.dll"
     ) >"$WORK/gateway.log" 2>&1 &
     PIDS+=($!)
+    PID_OF[gateway]=$!
     log "gateway started (pid $!)"
     wait_ok "http://127.0.0.1:$GW_ADMIN_PORT/healthz" 90 || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
     wait_ok "http://127.0.0.1:$GW_DATA_PORT/healthz" 30 || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
 
     API_ID=$(AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" \
         aws apigatewayv2 create-api --name bench --protocol-type HTTP --target "$BACKEND/" \
-        --endpoint-url "http://127.0.0.1:$GW_ADMIN_PORT" --query ApiId --output text)
+        --endpoint-url "http://127.0.0.1:$GW_ADMIN_PORT" --query ApiId --output text) \
+        || { log "the gateway did not create the HTTP API (CreateApi with quick create)"; exit 1; }
     log "created HTTP API $API_ID"
     if [[ $GATEWAY_INVOKE == host ]]; then
         URL[gateway]=http://127.0.0.1:$GW_DATA_PORT/
@@ -208,7 +237,7 @@ for target in "${TARGET_LIST[@]}"; do
 done
 log "primed every target for ${PRIME}s"
 
-printf 'round\ttarget\tconnections\trps\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\n' >"$RESULTS/results.tsv"
+printf 'round\ttarget\tconnections\trps\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\ttarget_cpu_us_per_req\tbackend_cpu_us_per_req\n' >"$RESULTS/results.tsv"
 stopped=0
 for round in $(seq 1 "$ROUNDS"); do
     # Rotate the order each round, so no target always runs first or right after a heavy one.
@@ -224,13 +253,35 @@ for round in $(seq 1 "$ROUNDS"); do
             mapfile -t args < <(wrk_args "$target")
             raw=$RESULTS/wrk-r$round-$target-c$conns.txt
             timeout $((WARMUP + 15)) wrk -t"$THREADS" -c"$conns" -d"${WARMUP}s" "${args[@]}" >/dev/null 2>&1 || true
+            target_before=$(cpu_ticks "${PID_OF[$target]}")
+            backend_before=$(cpu_ticks "${PID_OF[backend]}")
             timeout $((DURATION + 15)) wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency "${args[@]}" >"$raw" 2>&1 || true
-            line=$(python3 "$ROOT/bench/parse_wrk.py" "$raw")
+            target_ticks=$(($(cpu_ticks "${PID_OF[$target]}") - target_before))
+            backend_ticks=$(($(cpu_ticks "${PID_OF[backend]}") - backend_before))
+            line=$(python3 "$ROOT/bench/parse_wrk.py" "$raw" "$DURATION" "$TICKS" "$target_ticks" "$backend_ticks")
             printf '%s\t%s\t%s\t%s\n' "$round" "$target" "$conns" "$line" >>"$RESULTS/results.tsv"
             log "round $round c=$conns $target: $(cut -f1-3 <<<"$line" | tr '\t' ' ') (rps p50 p99)"
         done
     done
 done
+
+# Where a .NET proxy's CPU goes under the same load: perf samples of the process, JIT frames named.
+if [[ $PROFILE == 1 ]]; then
+    for target in yarp gateway; do
+        has_target "$target" || continue
+        mapfile -t args < <(wrk_args "$target")
+        timeout $((DURATION + 20)) wrk -t"$THREADS" -c"${CONN_LIST[0]}" -d"$((DURATION + 2))s" "${args[@]}" >/dev/null 2>&1 &
+        wrk_pid=$!
+        sleep 1
+        timeout $((DURATION + 20)) perf record -q -F 499 -e cpu-clock -g -p "${PID_OF[$target]}" -o "$WORK/perf-$target.data" -- sleep "$DURATION" >/dev/null 2>&1 || true
+        wait "$wrk_pid" || true
+        perf report -i "$WORK/perf-$target.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep '%' >"$RESULTS/profile-$target-dso.txt" || true
+        perf report -i "$WORK/perf-$target.data" --no-children --sort dso,sym --stdio -g none -t $'\t' 2>/dev/null | grep '%' >"$RESULTS/profile-$target-self.tsv" || true
+        perf report -i "$WORK/perf-$target.data" --children --sort sym --stdio -g none 2>/dev/null | grep '%' >"$RESULTS/profile-$target-inclusive.txt" || true
+        python3 "$ROOT/bench/perf_by_assembly.py" "$RESULTS/profile-$target-self.tsv" >"$RESULTS/profile-$target-assemblies.txt"
+        log "profiled $target: $RESULTS/profile-$target-*.txt"
+    done
+fi
 
 for name in backend yarp nginx gateway; do
     [[ -f $WORK/$name.log ]] && cp "$WORK/$name.log" "$RESULTS/$name.log"

@@ -36,16 +36,18 @@ for key, group in cells.items():
         "p50": median([float(r["p50_ms"]) for r in group]),
         "p99": median([float(r["p99_ms"]) for r in group]),
         "rps_all": [r["rps"] for r in group],
+        "cpu": median([float(r.get("target_cpu_us_per_req", "nan")) for r in group]),
+        "backend_cpu": median([float(r.get("backend_cpu_us_per_req", "nan")) for r in group]),
         "errors": sum(int(r["non2xx"]) + int(r["socket_errors"]) for r in group),
     }
 
-print("| target | connections | requests/s (median) | p50 ms | p99 ms | requests/s per round | non-2xx + socket errors |")
-print("| --- | ---: | ---: | ---: | ---: | --- | ---: |")
+print("| target | connections | requests/s (median) | p50 ms | p99 ms | requests/s per round | target CPU µs/req | backend CPU µs/req | non-2xx + socket errors |")
+print("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
 for c in conns:
     for t in targets:
         s = summary.get((t, c))
         if s:
-            print(f"| {t} | {c} | {fmt(s['rps'])} | {fmt(s['p50'], 2)} | {fmt(s['p99'], 2)} | {' / '.join(s['rps_all'])} | {s['errors']} |")
+            print(f"| {t} | {c} | {fmt(s['rps'])} | {fmt(s['p50'], 2)} | {fmt(s['p99'], 2)} | {' / '.join(s['rps_all'])} | {fmt(s['cpu'], 1)} | {fmt(s['backend_cpu'], 1)} | {s['errors']} |")
 
 for base in ("yarp", "nginx"):
     if not any(t == base for t, _ in cells):
