@@ -1,12 +1,41 @@
+using OrleansGateway.Edge.Authentication;
+using OrleansGateway.Edge.ControlPlane.HttpApis;
+using OrleansGateway.Edge.Hosting;
+
 namespace OrleansGateway.Edge.ControlPlane;
 
-/// <summary>The admin endpoint: the AWS apigateway/apigatewayv2 wire protocols.</summary>
-public static class ControlPlaneExtensions
+/// <summary>The admin endpoint: the AWS apigatewayv2 wire protocol (REST-JSON), signed with SigV4 when keys are configured.</summary>
+public static partial class ControlPlaneExtensions
 {
-    public static void UseControlPlane(this IApplicationBuilder app) =>
-        app.Run(context =>
+    public static void UseControlPlane(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var admin = services.GetRequiredService<GatewayOptions>().Admin;
+        if (admin.HasKeys)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return context.Response.WriteAsJsonAsync(new { message = "Not Found" });
-        });
+            app.UseSigV4Authentication(accessKeyId => accessKeyId == admin.AccessKeyId ? admin.SecretAccessKey : null);
+        }
+        else
+        {
+            // The host has already refused to bind a non-loopback admin endpoint without keys.
+            Log.Unauthenticated(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ControlPlaneExtensions)), GatewayEndpoints.AdminUrl(configuration));
+        }
+
+        var router = new WireRouter();
+        new ApiEndpoints(GatewayEndpoints.DataUrl(configuration).Port).Map(router);
+        RouteEndpoints.Map(router);
+        IntegrationEndpoints.Map(router);
+        StageEndpoints.Map(router);
+        DeploymentEndpoints.Map(router);
+
+        var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());
+        app.Run(dispatcher.DispatchAsync);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "The admin endpoint {AdminUrl} is unauthenticated on loopback: set Gateway__Admin__AccessKeyId and Gateway__Admin__SecretAccessKey to require Signature V4")]
+        public static partial void Unauthenticated(ILogger logger, Uri adminUrl);
+    }
 }

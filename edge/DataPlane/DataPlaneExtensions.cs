@@ -3,10 +3,23 @@ namespace OrleansGateway.Edge.DataPlane;
 /// <summary>The data endpoint: invoke URLs of deployed APIs.</summary>
 public static class DataPlaneExtensions
 {
-    public static void UseDataPlane(this IApplicationBuilder app) =>
-        app.Run(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return context.Response.WriteAsJsonAsync(new { message = "Not Found" });
-        });
+    /// <summary>Registers the routing cache, its subscription, the forwarder and the pipeline.</summary>
+    public static IServiceCollection AddDataPlane(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new DataPlaneOptions();
+        configuration.GetSection(DataPlaneOptions.Section).Bind(options);
+        services.AddSingleton(options);
+        services.AddHttpForwarder();
+        services.AddSingleton<RoutingTableCache>();
+        services.AddSingleton<HttpProxyForwarder>();
+        services.AddSingleton<DataPlanePipeline>();
+        services.AddHostedService<RoutingSubscription>();
+        return services;
+    }
+
+    public static void UseDataPlane(this IApplicationBuilder app)
+    {
+        var pipeline = app.ApplicationServices.GetRequiredService<DataPlanePipeline>();
+        app.Run(pipeline.InvokeAsync);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration.Memory;
+using OrleansGateway.Edge.DataPlane;
 using OrleansGateway.Hosting;
 
 namespace OrleansGateway.Edge.Hosting;
@@ -69,6 +70,7 @@ public static class GatewayConfiguration
                 break;
         }
 
+        builder.Services.AddDataPlane(builder.Configuration);
         return null;
     }
 

@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using OrleansGateway.Routing;
+
+namespace OrleansGateway.Integrations;
+
+/// <summary>
+/// An HTTP integration URI compiled for one stage: <c>${stageVariables.x}</c> is substituted once,
+/// <c>{name}</c> path variables of the matched route are filled in per request (escaped; a greedy
+/// variable keeps its slashes).
+/// </summary>
+public sealed class IntegrationUriTemplate
+{
+    private readonly Part[] _parts;
+
+    private IntegrationUriTemplate(string text, Part[] parts, string query)
+    {
+        Text = text;
+        _parts = parts;
+        Query = query;
+        var authority = text.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = authority < 0 ? -1 : text.IndexOfAny(['/', '?'], authority + 3);
+        Origin = pathStart < 0 ? text : text[..pathStart];
+        var beforeQuery = text.IndexOf('?') is var q and >= 0 ? text[..q] : text;
+        EndsWithSlash = beforeQuery.Length > Origin.Length && beforeQuery.EndsWith('/');
+    }
+
+    /// <summary>The URI after stage variables were substituted.</summary>
+    public string Text { get; }
+
+    /// <summary><c>scheme://authority</c>, where an <c>overwrite:path</c> mapping puts its path.</summary>
+    public string Origin { get; }
+
+    /// <summary>The URI's own query without <c>?</c> (static), or empty.</summary>
+    public string Query { get; }
+
+    /// <summary>The URI's path ends with <c>/</c>, so an appended request path drops its first one.</summary>
+    public bool EndsWithSlash { get; }
+
+    public bool HasPathVariables => _parts.Length > 1 || (_parts.Length == 1 && !_parts[0].IsLiteral);
+
+    public static IntegrationUriTemplate Parse(string uri, IReadOnlyDictionary<string, string>? stageVariables)
+    {
+        var text = SubstituteStageVariables(uri, stageVariables);
+        var queryStart = text.IndexOf('?');
+        var query = queryStart < 0 ? string.Empty : text[(queryStart + 1)..];
+        var beforeQuery = queryStart < 0 ? text : text[..queryStart];
+        var parts = new List<Part>();
+        var literal = new StringBuilder();
+        var i = 0;
+        while (i < beforeQuery.Length)
+        {
+            var open = beforeQuery.IndexOf('{', i);
+            var close = open < 0 ? -1 : beforeQuery.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                literal.Append(beforeQuery, i, beforeQuery.Length - i);
+                break;
+            }
+
+            literal.Append(beforeQuery, i, open - i);
+            if (literal.Length > 0)
+            {
+                parts.Add(new Part(true, literal.ToString()));
+                literal.Clear();
+            }
+
+            parts.Add(new Part(false, beforeQuery[(open + 1)..close].TrimEnd('+')));
+            i = close + 1;
+        }
+
+        if (literal.Length > 0)
+        {
+            parts.Add(new Part(true, literal.ToString()));
+        }
+
+        return new IntegrationUriTemplate(text, [.. parts], query);
+    }
+
+    /// <summary>Appends the URI without its query, with <paramref name="match"/>'s path variables filled in.</summary>
+    public void AppendTo(ref DefaultInterpolatedStringHandler builder, in RouteMatch match)
+    {
+        foreach (var part in _parts)
+        {
+            if (part.IsLiteral)
+            {
+                builder.AppendLiteral(part.Text);
+            }
+            else if (match.TryGetParameter(part.Text, out var value, out var greedy))
+            {
+                UriPathEscaping.Append(ref builder, value, keepSlashes: greedy);
+            }
+        }
+    }
+
+    private static string SubstituteStageVariables(string uri, IReadOnlyDictionary<string, string>? stageVariables)
+    {
+        const string Prefix = "${stageVariables.";
+        if (!uri.Contains(Prefix, StringComparison.Ordinal))
+        {
+            return uri;
+        }
+
+        var builder = new StringBuilder();
+        var i = 0;
+        while (i < uri.Length)
+        {
+            var start = uri.IndexOf(Prefix, i, StringComparison.Ordinal);
+            var end = start < 0 ? -1 : uri.IndexOf('}', start);
+            if (start < 0 || end < 0)
+            {
+                builder.Append(uri, i, uri.Length - i);
+                break;
+            }
+
+            builder.Append(uri, i, start - i);
+            var name = uri[(start + Prefix.Length)..end];
+            if (stageVariables is not null && stageVariables.TryGetValue(name, out var value))
+            {
+                builder.Append(value);
+            }
+
+            i = end + 1;
+        }
+
+        return builder.ToString();
+    }
+
+    private readonly record struct Part(bool IsLiteral, string Text);
+}

@@ -1,0 +1,85 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace OrleansGateway.Mapping.HttpApi;
+
+/// <summary>
+/// An integration's compiled <c>responseParameters</c>: for each status code the integration may
+/// answer with, header mappings and an optional <c>overwrite:statuscode</c>.
+/// </summary>
+public sealed class HttpApiResponseMapping
+{
+    public static readonly HttpApiResponseMapping Empty = new(FrozenDictionary<int, Rules>.Empty);
+
+    private readonly FrozenDictionary<int, Rules> _byStatus;
+
+    private HttpApiResponseMapping(FrozenDictionary<int, Rules> byStatus) => _byStatus = byStatus;
+
+    public bool IsEmpty => _byStatus.Count == 0;
+
+    public static HttpApiResponseMapping Compile(
+        IReadOnlyDictionary<string, Dictionary<string, string>>? responseParameters,
+        IReadOnlyDictionary<string, string>? stageVariables)
+    {
+        if (responseParameters is null || responseParameters.Count == 0)
+        {
+            return Empty;
+        }
+
+        var byStatus = new Dictionary<int, Rules>();
+        foreach (var (status, parameters) in responseParameters)
+        {
+            if (!int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || parameters is null)
+            {
+                continue;
+            }
+
+            var headers = new List<ParameterMappingRule>();
+            MappingValue? statusCode = null;
+            foreach (var (key, value) in parameters)
+            {
+                if (!ParameterMappingRule.TryParse(key, value, stageVariables, out var rule))
+                {
+                    continue;
+                }
+
+                if (rule.Target == MappingTarget.Header)
+                {
+                    headers.Add(rule);
+                }
+                else if (rule.Target == MappingTarget.StatusCode)
+                {
+                    statusCode = rule.Value;
+                }
+            }
+
+            byStatus[code] = new Rules(HttpApiRequestMapping.Ordered(headers), statusCode);
+        }
+
+        return new HttpApiResponseMapping(byStatus.ToFrozenDictionary());
+    }
+
+    /// <summary>
+    /// Applies the mappings for <paramref name="statusCode"/> to <paramref name="headers"/> and
+    /// returns the status code the client gets (the integration's, unless overwritten with a valid one).
+    /// </summary>
+    public int Apply(int statusCode, IMappingValueSource source, IHeaderMappingTarget headers)
+    {
+        if (!_byStatus.TryGetValue(statusCode, out var rules))
+        {
+            return statusCode;
+        }
+
+        HttpApiRequestMapping.Apply(rules.Headers, source, headers);
+        if (rules.StatusCode is { } mapped
+            && int.TryParse(mapped.Evaluate(source), NumberStyles.None, CultureInfo.InvariantCulture, out var overwritten)
+            && overwritten is >= 100 and <= 599)
+        {
+            return overwritten;
+        }
+
+        return statusCode;
+    }
+
+    private sealed record Rules(ParameterMappingRule[] Headers, MappingValue? StatusCode);
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrleansGateway.Errors;
+using OrleansGateway.HttpApis;
+
+namespace OrleansGateway.Edge.ControlPlane.HttpApis;
+
+/// <summary>apigatewayv2 Api operations: CreateApi, GetApi(s), UpdateApi, DeleteApi, DeleteCorsConfiguration.</summary>
+public sealed class ApiEndpoints(int dataPort)
+{
+    public void Map(WireRouter router)
+    {
+        router.Map("POST", "/v2/apis", CreateApi);
+        router.Map("GET", "/v2/apis", GetApis);
+        router.Map("GET", "/v2/apis/{apiId}", GetApi);
+        router.Map("PATCH", "/v2/apis/{apiId}", UpdateApi);
+        router.Map("DELETE", "/v2/apis/{apiId}", DeleteApi);
+        router.Map("DELETE", "/v2/apis/{apiId}/cors", DeleteCorsConfiguration);
+    }
+
+    private async Task CreateApi(WireRequest request)
+    {
+        var input = await request.ReadBodyAsync<ApiInput>();
+        var api = await request.Grains.GetGrain<IApiRegistryGrain>(0).CreateApi(input);
+        await request.WriteAsync(StatusCodes.Status201Created, ToWire(api));
+    }
+
+    private async Task GetApis(WireRequest request)
+    {
+        var ids = await request.Grains.GetGrain<IApiRegistryGrain>(0).GetApiIds();
+        var apis = await Task.WhenAll(ids.Select(id => TryGetApi(request.Grains.GetGrain<IApiGrain>(id))));
+        await request.WritePageAsync(apis.OfType<ApiDefinition>().Select(ToWire).ToList());
+    }
+
+    private async Task GetApi(WireRequest request) =>
+        await request.WriteAsync(StatusCodes.Status200OK, ToWire(await Api(request).GetApi()));
+
+    private async Task UpdateApi(WireRequest request)
+    {
+        var input = await request.ReadBodyAsync<ApiInput>();
+        await request.WriteAsync(StatusCodes.Status200OK, ToWire(await Api(request).UpdateApi(input)));
+    }
+
+    private async Task DeleteApi(WireRequest request)
+    {
+        await Api(request).Delete();
+        await request.WriteNoContentAsync();
+    }
+
+    private async Task DeleteCorsConfiguration(WireRequest request)
+    {
+        await Api(request).DeleteCorsConfiguration();
+        await request.WriteNoContentAsync();
+    }
+
+    private static IApiGrain Api(WireRequest request) => request.Grains.GetGrain<IApiGrain>(request["apiId"]);
+
+    // An API deleted between listing and reading is simply not listed.
+    private static async Task<ApiDefinition?> TryGetApi(IApiGrain api)
+    {
+        try
+        {
+            return await api.GetApi();
+        }
+        catch (ApiGatewayException e) when (e.StatusCode == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
+    }
+
+    // The model record plus what only the edge knows: where the API is invoked.
+    private JsonObject ToWire(ApiDefinition api)
+    {
+        var wire = JsonSerializer.SerializeToNode(api, WireJson.Options)!.AsObject();
+        var scheme = api.ProtocolType == "WEBSOCKET" ? "ws" : "http";
+        wire["apiEndpoint"] = $"{scheme}://{api.ApiId}.execute-api.localhost:{dataPort}";
+        wire["apiGatewayManaged"] = false;
+        return wire;
+    }
+}

@@ -1,0 +1,26 @@
+using OrleansGateway.HttpApis;
+
+namespace OrleansGateway.Edge.ControlPlane.HttpApis;
+
+/// <summary>apigatewayv2 Integration operations.</summary>
+public static class IntegrationEndpoints
+{
+    public static void Map(WireRouter router)
+    {
+        router.Map("POST", "/v2/apis/{apiId}/integrations", async request =>
+            await request.WriteAsync(StatusCodes.Status201Created, await Api(request).CreateIntegration(await request.ReadBodyAsync<IntegrationInput>())));
+        router.Map("GET", "/v2/apis/{apiId}/integrations", async request =>
+            await request.WritePageAsync(await Api(request).GetIntegrations()));
+        router.Map("GET", "/v2/apis/{apiId}/integrations/{integrationId}", async request =>
+            await request.WriteAsync(StatusCodes.Status200OK, await Api(request).GetIntegration(request["integrationId"])));
+        router.Map("PATCH", "/v2/apis/{apiId}/integrations/{integrationId}", async request =>
+            await request.WriteAsync(StatusCodes.Status200OK, await Api(request).UpdateIntegration(request["integrationId"], await request.ReadBodyAsync<IntegrationInput>())));
+        router.Map("DELETE", "/v2/apis/{apiId}/integrations/{integrationId}", async request =>
+        {
+            await Api(request).DeleteIntegration(request["integrationId"]);
+            await request.WriteNoContentAsync();
+        });
+    }
+
+    private static IApiGrain Api(WireRequest request) => request.Grains.GetGrain<IApiGrain>(request["apiId"]);
+}

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Http.Features;
+using OrleansGateway.Cors;
+using OrleansGateway.Routing;
+
+namespace OrleansGateway.Edge.DataPlane;
+
+/// <summary>
+/// The data plane, one request at a time, in the order AWS's documentation describes an HTTP API
+/// call: resolve the API and stage from the invoke URL → answer a CORS preflight → match a route →
+/// check limits → call the integration (parameter mapping, forwarding, response mapping, CORS).
+/// Every failure is a <see cref="GatewayResponse"/>. The tables come from <see cref="RoutingTableCache"/>,
+/// so once warm no step calls a grain.
+/// </summary>
+public sealed partial class DataPlanePipeline(
+    RoutingTableCache cache,
+    HttpProxyForwarder forwarder,
+    DataPlaneOptions options,
+    ILogger<DataPlanePipeline> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var requestId = RequestIds.Next();
+        try
+        {
+            await ServeAsync(context, requestId);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            Log.Unhandled(logger, context.Request.Method, context.Request.Path.Value, e);
+            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.InternalServerError, requestId);
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, string requestId)
+    {
+        var request = context.Request;
+
+        // 1. Which API does the invoke URL name, and which of its stages?
+        if (!InvokeUrl.TryParse(request.Host.Value, request.Path.Value, out var url))
+        {
+            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+            return;
+        }
+
+        if (!cache.TryGetApi(url.ApiId.Span, out var api))
+        {
+            api = await cache.GetApiAsync(url.ApiId.ToString());
+        }
+
+        if (api.Summary is null || !api.IsHttpApi)
+        {
+            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+            return;
+        }
+
+        if (api.Summary.DisableExecuteApiEndpoint)
+        {
+            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.Forbidden, requestId);
+            return;
+        }
+
+        if (!SelectStage(api, url, out var stageName, out var routePath, out var fullPath))
+        {
+            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+            return;
+        }
+
+        if (!RoutingTableCache.TryGetStage(api, stageName, out var table))
+        {
+            table = await cache.GetStageAsync(api, stageName);
+        }
+
+        if (table?.DeploymentId is null)
+        {
+            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+            return;
+        }
+
+        // 2. CORS preflight: answered by the gateway before routing, so no OPTIONS route is needed.
+        if (table.Cors is { } cors && HttpApiCorsPolicy.IsPreflight(request.Method, request.Headers.Origin, request.Headers.AccessControlRequestMethod))
+        {
+            await CorsResponses.WritePreflightAsync(context, cors, requestId);
+            return;
+        }
+
+        // 3. Route: exact, {param}, greedy {proxy+}, ANY, then $default.
+        if (!table.TryMatch(request.Method, routePath, out var match) || match.Route.Integration is not { } integration)
+        {
+            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+            return;
+        }
+
+        if (!integration.IsHttpProxy)
+        {
+            Log.UnsupportedIntegration(logger, table.ApiId, integration.IntegrationId, integration.IntegrationType);
+            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.InternalServerError, requestId);
+            return;
+        }
+
+        // 4. Limits: a declared body over the limit is refused before the integration is called;
+        // an undeclared (chunked) one is cut off by Kestrel when it crosses the limit.
+        if (request.ContentLength > options.MaxPayloadBytes)
+        {
+            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.RequestEntityTooLarge, requestId);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = options.MaxPayloadBytes;
+        }
+
+        // 5. Integration: request mapping, forwarding, response mapping and CORS headers.
+        await forwarder.ForwardAsync(context, new HttpProxyExchange(context, table, match, integration, fullPath, requestId));
+    }
+
+    /// <summary>
+    /// The stage and the two paths that follow from it: the route path (no stage) and the full
+    /// path as addressed (stage included), which a <c>$default</c> route forwards.
+    /// </summary>
+    private static bool SelectStage(ApiRouting api, in InvokeUrl url, out string stageName, out ReadOnlyMemory<char> routePath, out ReadOnlyMemory<char> fullPath)
+    {
+        if (url.Form == InvokeUrlForm.UserRequestPath)
+        {
+            stageName = api.FindStageName(url.ExplicitStage.Span)!;
+            routePath = url.Path;
+            fullPath = stageName == HttpApiStageSelector.DefaultStage ? url.Path : $"/{stageName}{url.Path}".AsMemory();
+            return stageName is not null;
+        }
+
+        if (!HttpApiStageSelector.TrySelect(api.StageNames, url.Path.Span, out stageName, out var start))
+        {
+            routePath = fullPath = default;
+            return false;
+        }
+
+        routePath = start < url.Path.Length ? url.Path[start..] : "/".AsMemory();
+        fullPath = url.Path;
+        return true;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "Data plane failed on {Method} {Path}")]
+        public static partial void Unhandled(ILogger logger, string method, string? path, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Warning, "API {ApiId}: integration {IntegrationId} of type {IntegrationType} cannot be called by the edge")]
+        public static partial void UnsupportedIntegration(ILogger logger, string apiId, string integrationId, string integrationType);
+    }
+}

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Primitives;
+using OrleansGateway.Integrations;
+using OrleansGateway.Mapping.HttpApi;
+using OrleansGateway.Routing;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace OrleansGateway.Edge.DataPlane;
+
+/// <summary>
+/// One request's trip through an <c>HTTP_PROXY</c> integration: the integration request (URI with
+/// path variables, method, <c>X-Forwarded-*</c>, parameter mapping) and the integration response
+/// (response mapping, CORS). It is YARP's transformer for this request and the source mapping
+/// values read from, so a request costs one object here.
+/// </summary>
+public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
+{
+    private static readonly ConcurrentDictionary<int, string> PortTexts = new();
+
+    private readonly HttpContext _context;
+    private QueryParameters? _query;
+    private HttpResponseMessage? _response;
+
+    public HttpProxyExchange(HttpContext context, StageRoutingTable table, in RouteMatch match, CompiledIntegration integration,
+        ReadOnlyMemory<char> fullPath, string requestId)
+    {
+        _context = context;
+        Table = table;
+        Match = match;
+        Integration = integration;
+        FullPath = fullPath;
+        RequestId = requestId;
+    }
+
+    public StageRoutingTable Table { get; }
+
+    public RouteMatch Match { get; }
+
+    public CompiledIntegration Integration { get; }
+
+    /// <summary>The path as the client addressed the API, stage segment included: what a <c>$default</c> route forwards.</summary>
+    public ReadOnlyMemory<char> FullPath { get; }
+
+    public string RequestId { get; }
+
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+
+        // The integration sees its own host, as behind AWS; the client's goes in X-Forwarded-Host.
+        proxyRequest.Headers.Host = null;
+        SetForwardedHeaders(httpContext, proxyRequest);
+        if (Integration.HttpMethod is { } method)
+        {
+            proxyRequest.Method = method;
+        }
+
+        if (Integration.RequestMapping.HasHeaderRules)
+        {
+            Integration.RequestMapping.ApplyHeaders(this, new ProxyRequestHeaders(proxyRequest));
+        }
+
+        proxyRequest.RequestUri = new Uri(Destination(), UriKind.Absolute);
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    {
+        var copyBody = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        var response = httpContext.Response;
+        response.Headers[GatewayResponseWriter.RequestIdHeader] = RequestId;
+        if (proxyResponse is not null && !Integration.ResponseMapping.IsEmpty)
+        {
+            _response = proxyResponse;
+            response.StatusCode = Integration.ResponseMapping.Apply((int)proxyResponse.StatusCode, this, new ClientResponseHeaders(response.Headers));
+        }
+
+        if (Table.Cors is { } cors)
+        {
+            CorsResponses.DecorateActualResponse(httpContext, cors);
+        }
+
+        return copyBody;
+    }
+
+    public string? Resolve(MappingVariableKind kind, string name) => kind switch
+    {
+        MappingVariableKind.RequestHeader => _context.Request.Headers[name] is { Count: > 0 } values ? values.ToString() : null,
+        MappingVariableKind.RequestQueryString => Query().Get(name),
+        MappingVariableKind.RequestPath => Match.Path.ToString(),
+        MappingVariableKind.RequestPathParameter => Match.GetParameter(name),
+        MappingVariableKind.Context => ContextVariable(name),
+        MappingVariableKind.ResponseHeader => ResponseHeader(name),
+        // Body mappings need the body buffered; HTTP_PROXY streams it, so they resolve to nothing.
+        _ => null,
+    };
+
+    /// <summary>Where the integration request goes: the integration URI, path variables filled in, and the query.</summary>
+    private string Destination()
+    {
+        var uri = Integration.Uri!;
+        var builder = new DefaultInterpolatedStringHandler(0, 0);
+        if (Integration.RequestMapping.Path is { } mappedPath)
+        {
+            builder.AppendLiteral(uri.Origin);
+            var path = mappedPath.Evaluate(this);
+            if (!path.StartsWith('/'))
+            {
+                builder.AppendLiteral("/");
+            }
+
+            UriPathEscaping.Append(ref builder, path, keepSlashes: true);
+        }
+        else
+        {
+            uri.AppendTo(ref builder, Match);
+            if (Match.Route.Key.IsDefault)
+            {
+                // The $default route sends the whole path the client asked for (AWS).
+                var path = FullPath.Span;
+                UriPathEscaping.Append(ref builder, uri.EndsWithSlash && path.StartsWith('/') ? path[1..] : path, keepSlashes: true);
+            }
+        }
+
+        var query = Integration.RequestMapping.HasQueryRules ? MappedQuery() : _context.Request.QueryString.Value;
+        if (uri.Query.Length > 0)
+        {
+            builder.AppendLiteral("?");
+            builder.AppendLiteral(uri.Query);
+            if (query is { Length: > 1 })
+            {
+                builder.AppendLiteral("&");
+                builder.AppendFormatted(query.AsSpan(1));
+            }
+        }
+        else if (query is { Length: > 1 })
+        {
+            builder.AppendLiteral(query);
+        }
+
+        return builder.ToStringAndClear();
+    }
+
+    private string MappedQuery()
+    {
+        var query = QueryParameters.Parse(_context.Request.QueryString.Value);
+        Integration.RequestMapping.ApplyQuery(this, query);
+        return query.ToQueryString();
+    }
+
+    // Query names are case-sensitive for mappings (AWS), unlike ASP.NET Core's Request.Query.
+    private QueryParameters Query() => _query ??= QueryParameters.Parse(_context.Request.QueryString.Value);
+
+    private string? ResponseHeader(string name)
+    {
+        if (_response is null)
+        {
+            return null;
+        }
+
+        if (_response.Headers.TryGetValues(name, out var values) || _response.Content.Headers.TryGetValues(name, out values))
+        {
+            return string.Join(',', values);
+        }
+
+        return null;
+    }
+
+    private string? ContextVariable(string name)
+    {
+        var request = _context.Request;
+        return name switch
+        {
+            "requestId" or "extendedRequestId" => RequestId,
+            "apiId" => Table.ApiId,
+            "stage" => Table.StageName,
+            "routeKey" => Match.Route.Key.Text,
+            "httpMethod" => request.Method,
+            "path" => FullPath.ToString(),
+            "protocol" => request.Protocol,
+            "domainName" => request.Host.Host,
+            "domainPrefix" => request.Host.Host.Split('.', 2)[0],
+            "accountId" => "000000000000",
+            "identity.sourceIp" => _context.Connection.RemoteIpAddress?.ToString(),
+            "identity.userAgent" => request.Headers.UserAgent.ToString(),
+            "integration.integrationId" or "integrationId" => Integration.IntegrationId,
+            "requestTime" => DateTimeOffset.UtcNow.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture),
+            "requestTimeEpoch" => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+
+    private static void SetForwardedHeaders(HttpContext context, HttpRequestMessage proxyRequest)
+    {
+        var headers = proxyRequest.Headers;
+        var request = context.Request;
+        if (context.Connection.RemoteIpAddress is { } remote)
+        {
+            var prior = request.Headers[ForwardedHeaders.For];
+            headers.Remove(ForwardedHeaders.For);
+            headers.TryAddWithoutValidation(ForwardedHeaders.For, StringValues.IsNullOrEmpty(prior) ? remote.ToString() : $"{prior}, {remote}");
+        }
+
+        headers.Remove(ForwardedHeaders.Proto);
+        headers.TryAddWithoutValidation(ForwardedHeaders.Proto, request.Scheme);
+        headers.Remove(ForwardedHeaders.Port);
+        headers.TryAddWithoutValidation(ForwardedHeaders.Port, PortText(context.Connection.LocalPort));
+        if (request.Host.HasValue)
+        {
+            headers.Remove(ForwardedHeaders.Host);
+            headers.TryAddWithoutValidation(ForwardedHeaders.Host, request.Host.Value);
+        }
+    }
+
+    // The edge listens on one or two ports: format each once, not per request.
+    private static string PortText(int port) => PortTexts.GetOrAdd(port, static p => p.ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace OrleansGateway.Edge.DataPlane;
+
+/// <summary>
+/// Sends <c>HTTP_PROXY</c> integration requests with YARP's forwarder over one shared connection
+/// pool, streaming both bodies, and turns forwarding errors (values, not exceptions) into the
+/// answers AWS gives.
+/// </summary>
+public sealed partial class HttpProxyForwarder : IDisposable
+{
+    private readonly IHttpForwarder _forwarder;
+    private readonly ILogger<HttpProxyForwarder> _logger;
+    private readonly HttpMessageInvoker _invoker;
+
+    // One config per distinct timeout, so a request allocates none.
+    private readonly ConcurrentDictionary<TimeSpan, ForwarderRequestConfig> _configs = new();
+
+    public HttpProxyForwarder(IHttpForwarder forwarder, ILogger<HttpProxyForwarder> logger)
+    {
+        _forwarder = forwarder;
+        _logger = logger;
+        _invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            EnableMultipleHttp2Connections = true,
+            ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+        });
+    }
+
+    public async Task ForwardAsync(HttpContext context, HttpProxyExchange exchange)
+    {
+        var timeout = exchange.Integration.Timeout;
+        var config = _configs.GetOrAdd(timeout, static t => new ForwarderRequestConfig { ActivityTimeout = t });
+
+        // The destination prefix is unused: the exchange sets the full URI itself.
+        var error = await _forwarder.SendAsync(context, exchange.Integration.Uri!.Origin, _invoker, config, exchange);
+        if (error == ForwarderError.None)
+        {
+            return;
+        }
+
+        var exception = context.GetForwarderErrorFeature()?.Exception;
+        switch (error)
+        {
+            case ForwarderError.RequestTimedOut:
+                Log.IntegrationTimedOut(_logger, exchange.Table.ApiId, exchange.Table.StageName, exchange.Match.Route.Key.Text, (int)timeout.TotalMilliseconds);
+                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.IntegrationTimeout, exchange.RequestId);
+                break;
+            case ForwarderError.RequestBodyClient when IsTooLarge(exception):
+                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.RequestEntityTooLarge, exchange.RequestId);
+                break;
+            case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient:
+                // The client went away or sent a broken body: nobody is waiting for an answer.
+                Log.ClientAborted(_logger, error, exception?.Message);
+                if (!context.RequestAborted.IsCancellationRequested)
+                {
+                    await GatewayResponseWriter.WriteAsync(context, GatewayResponse.BadRequest, exchange.RequestId);
+                }
+
+                break;
+            case ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient or ForwarderError.ResponseBodyDestination:
+                // The response had started; YARP has already cut the connection.
+                Log.ResponseInterrupted(_logger, error, exception?.Message);
+                break;
+            default:
+                Log.IntegrationFailed(_logger, exchange.Table.ApiId, exchange.Table.StageName, exchange.Match.Route.Key.Text, error, exception?.Message);
+                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.InternalServerError, exchange.RequestId);
+                break;
+        }
+    }
+
+    public void Dispose() => _invoker.Dispose();
+
+    private static bool IsTooLarge(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Integration of {ApiId}/{StageName} route {RouteKey} timed out after {TimeoutMs} ms")]
+        public static partial void IntegrationTimedOut(ILogger logger, string apiId, string stageName, string routeKey, int timeoutMs);
+
+        [LoggerMessage(2, LogLevel.Warning, "Integration of {ApiId}/{StageName} route {RouteKey} failed: {Error} {Message}")]
+        public static partial void IntegrationFailed(ILogger logger, string apiId, string stageName, string routeKey, ForwarderError error, string? message);
+
+        [LoggerMessage(3, LogLevel.Debug, "Client request ended early: {Error} {Message}")]
+        public static partial void ClientAborted(ILogger logger, ForwarderError error, string? message);
+
+        [LoggerMessage(4, LogLevel.Debug, "Response interrupted after it started: {Error} {Message}")]
+        public static partial void ResponseInterrupted(ILogger logger, ForwarderError error, string? message);
+    }
+}

@@ -1,0 +1,139 @@
+using OrleansGateway.Errors;
+
+namespace OrleansGateway.HttpApis;
+
+public sealed partial class ApiGrain
+{
+    private const int DefaultTimeoutInMillis = 30_000;
+
+    public async Task<IntegrationDefinition> CreateIntegration(IntegrationInput input)
+    {
+        _ = Api;
+        if (string.IsNullOrEmpty(input.IntegrationType))
+        {
+            throw ApiErrors.Required("integrationType");
+        }
+
+        var integration = CheckIntegration(new IntegrationDefinition
+        {
+            IntegrationId = ResourceIds.Unique(ResourceIds.Integration, state.State.Integrations.ContainsKey),
+            IntegrationType = input.IntegrationType,
+            IntegrationUri = input.IntegrationUri,
+            IntegrationMethod = input.IntegrationMethod,
+            PayloadFormatVersion = input.PayloadFormatVersion ?? (input.IntegrationType == "HTTP_PROXY" && IsHttp ? "1.0" : null),
+            TimeoutInMillis = input.TimeoutInMillis ?? DefaultTimeoutInMillis,
+            ConnectionType = input.ConnectionType ?? "INTERNET",
+            ConnectionId = input.ConnectionId,
+            Description = input.Description,
+            RequestParameters = input.RequestParameters,
+            ResponseParameters = input.ResponseParameters,
+            RequestTemplates = input.RequestTemplates,
+            TemplateSelectionExpression = input.TemplateSelectionExpression,
+            PassthroughBehavior = input.PassthroughBehavior,
+            ContentHandlingStrategy = input.ContentHandlingStrategy,
+            CredentialsArn = input.CredentialsArn,
+            IntegrationSubtype = input.IntegrationSubtype,
+            TlsConfig = input.TlsConfig,
+        });
+        state.State.Integrations[integration.IntegrationId] = integration;
+        await state.WriteStateAsync();
+        await AutoDeploy();
+        return integration;
+    }
+
+    public Task<IntegrationDefinition> GetIntegration(string integrationId) => Task.FromResult(FindIntegration(integrationId));
+
+    public Task<List<IntegrationDefinition>> GetIntegrations()
+    {
+        _ = Api;
+        return Task.FromResult(state.State.Integrations.Values.OrderBy(i => i.IntegrationId, StringComparer.Ordinal).ToList());
+    }
+
+    public async Task<IntegrationDefinition> UpdateIntegration(string integrationId, IntegrationInput input)
+    {
+        var integration = FindIntegration(integrationId);
+        integration = CheckIntegration(integration with
+        {
+            IntegrationType = input.IntegrationType ?? integration.IntegrationType,
+            IntegrationUri = input.IntegrationUri ?? integration.IntegrationUri,
+            IntegrationMethod = input.IntegrationMethod ?? integration.IntegrationMethod,
+            PayloadFormatVersion = input.PayloadFormatVersion ?? integration.PayloadFormatVersion,
+            TimeoutInMillis = input.TimeoutInMillis ?? integration.TimeoutInMillis,
+            ConnectionType = input.ConnectionType ?? integration.ConnectionType,
+            ConnectionId = input.ConnectionId ?? integration.ConnectionId,
+            Description = input.Description ?? integration.Description,
+            RequestParameters = input.RequestParameters ?? integration.RequestParameters,
+            ResponseParameters = input.ResponseParameters ?? integration.ResponseParameters,
+            RequestTemplates = input.RequestTemplates ?? integration.RequestTemplates,
+            TemplateSelectionExpression = input.TemplateSelectionExpression ?? integration.TemplateSelectionExpression,
+            PassthroughBehavior = input.PassthroughBehavior ?? integration.PassthroughBehavior,
+            ContentHandlingStrategy = input.ContentHandlingStrategy ?? integration.ContentHandlingStrategy,
+            CredentialsArn = input.CredentialsArn ?? integration.CredentialsArn,
+            IntegrationSubtype = input.IntegrationSubtype ?? integration.IntegrationSubtype,
+            TlsConfig = input.TlsConfig ?? integration.TlsConfig,
+        });
+        state.State.Integrations[integrationId] = integration;
+        await state.WriteStateAsync();
+        await AutoDeploy();
+        return integration;
+    }
+
+    public async Task DeleteIntegration(string integrationId)
+    {
+        var integration = FindIntegration(integrationId);
+        if (integration.ApiGatewayManaged)
+        {
+            throw ApiGatewayException.BadRequest($"Cannot delete an integration managed by API Gateway: {integrationId}. Use UpdateApi or DeleteApi instead.");
+        }
+
+        var target = "integrations/" + integrationId;
+        if (state.State.Routes.Values.FirstOrDefault(r => r.Target == target) is { } route)
+        {
+            throw ApiGatewayException.Conflict($"Cannot delete integration {integrationId}: it is the target of route {route.RouteId} ({route.RouteKey}).");
+        }
+
+        state.State.Integrations.Remove(integrationId);
+        await state.WriteStateAsync();
+        await AutoDeploy();
+    }
+
+    private IntegrationDefinition FindIntegration(string integrationId) =>
+        Api is not null && state.State.Integrations.TryGetValue(integrationId, out var integration)
+            ? integration
+            : throw ApiErrors.IntegrationNotFound(ApiId, integrationId);
+
+    private IntegrationDefinition CheckIntegration(IntegrationDefinition integration)
+    {
+        if (integration.IntegrationType is not ("HTTP_PROXY" or "AWS_PROXY" or "HTTP" or "AWS" or "MOCK"))
+        {
+            throw ApiGatewayException.BadRequest($"Invalid integration type specified: {integration.IntegrationType}. Must be one of [AWS, AWS_PROXY, HTTP, HTTP_PROXY, MOCK]");
+        }
+
+        if (integration.IntegrationType is "HTTP_PROXY" or "HTTP")
+        {
+            // Only the scheme is checked: the host may be a ${stageVariables.x} resolved per stage.
+            var uri = integration.IntegrationUri ?? string.Empty;
+            if (!uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                throw ApiGatewayException.BadRequest($"Invalid integration URI specified: {integration.IntegrationUri}. An HTTP integration needs an absolute http or https URL.");
+            }
+
+            if (integration.IntegrationMethod is null)
+            {
+                throw ApiGatewayException.BadRequest("An integration method must be specified for HTTP integrations");
+            }
+        }
+
+        if (integration.TimeoutInMillis is < 50 or > 30_000)
+        {
+            throw ApiGatewayException.BadRequest("Timeout must be between 50 milliseconds and 30 seconds");
+        }
+
+        if (IsHttp && integration.IntegrationType == "HTTP_PROXY" && integration.PayloadFormatVersion != "1.0")
+        {
+            throw ApiGatewayException.BadRequest("The payload format version of HTTP_PROXY integrations must be 1.0");
+        }
+
+        return integration;
+    }
+}

@@ -1,0 +1,178 @@
+using OrleansGateway.Errors;
+using OrleansGateway.Routing;
+
+namespace OrleansGateway.HttpApis;
+
+/// <summary>
+/// An API and everything it is made of. Routes and integrations live here; stages and
+/// deployments live in their own grains, which this grain alone creates and changes, so it can
+/// check names and ids first and keep its <see cref="StageLink"/>s true.
+/// </summary>
+public sealed partial class ApiGrain(
+    [PersistentState("state", StorageNames.Gateway)] IPersistentState<ApiState> state,
+    IGrainFactory grains) : Grain, IApiGrain
+{
+    public const string HttpProtocol = "HTTP";
+    public const string WebSocketProtocol = "WEBSOCKET";
+    public const string DefaultStageName = "$default";
+
+    private string ApiId => this.GetPrimaryKeyString();
+
+    private ApiDefinition Api => state.State.Api ?? throw ApiErrors.ApiNotFound(ApiId);
+
+    private bool IsHttp => Api.ProtocolType == HttpProtocol;
+
+    public Task<ApiRuntimeSummary?> GetRuntimeSummary() => Task.FromResult(state.State.Api is { } api
+        ? new ApiRuntimeSummary
+        {
+            ApiId = api.ApiId,
+            ProtocolType = api.ProtocolType,
+            StageNames = [.. state.State.Stages.Keys.Order(StringComparer.Ordinal)],
+            DisableExecuteApiEndpoint = api.DisableExecuteApiEndpoint,
+        }
+        : null);
+
+    public async Task<ApiDefinition> Create(ApiInput input)
+    {
+        if (state.State.Api is not null)
+        {
+            throw ApiGatewayException.Conflict($"API {ApiId} already exists");
+        }
+
+        if (string.IsNullOrEmpty(input.Name))
+        {
+            throw ApiErrors.Required("name");
+        }
+
+        var protocol = input.ProtocolType;
+        if (protocol is not (HttpProtocol or WebSocketProtocol))
+        {
+            throw ApiGatewayException.BadRequest("Invalid protocol specified. Must be one of [HTTP, WEBSOCKET]");
+        }
+
+        if (protocol == WebSocketProtocol)
+        {
+            if (string.IsNullOrEmpty(input.RouteSelectionExpression))
+            {
+                throw ApiErrors.Required("routeSelectionExpression");
+            }
+
+            if (input.CorsConfiguration is not null || input.Target is not null)
+            {
+                throw ApiGatewayException.BadRequest("CORS configuration and quick create are supported only for HTTP APIs");
+            }
+        }
+
+        state.State = new ApiState
+        {
+            Api = new ApiDefinition
+            {
+                ApiId = ApiId,
+                Name = input.Name,
+                ProtocolType = protocol,
+                RouteSelectionExpression = input.RouteSelectionExpression ?? "$request.method $request.path",
+                ApiKeySelectionExpression = input.ApiKeySelectionExpression ?? "$request.header.x-api-key",
+                Description = input.Description,
+                Version = input.Version,
+                DisableExecuteApiEndpoint = input.DisableExecuteApiEndpoint ?? false,
+                DisableSchemaValidation = input.DisableSchemaValidation ?? false,
+                CorsConfiguration = input.CorsConfiguration,
+                Tags = input.Tags ?? [],
+                IpAddressType = input.IpAddressType ?? "ipv4",
+                CreatedDate = Timestamps.Now(),
+            },
+        };
+
+        if (input.Target is not null)
+        {
+            QuickCreateRouteAndIntegration(input.Target, input.RouteKey ?? DefaultStageName, input.CredentialsArn);
+        }
+
+        await state.WriteStateAsync();
+        if (input.Target is not null)
+        {
+            await CreateStageCore(new StageInput { StageName = DefaultStageName, AutoDeploy = true }, apiGatewayManaged: true);
+        }
+
+        await PublishApiChanged();
+        return Api;
+    }
+
+    public Task<ApiDefinition> GetApi() => Task.FromResult(Api);
+
+    public async Task<ApiDefinition> UpdateApi(ApiInput input)
+    {
+        var api = Api;
+        if (input.ProtocolType is not null && input.ProtocolType != api.ProtocolType)
+        {
+            throw ApiGatewayException.BadRequest("The protocol type of an API cannot be changed");
+        }
+
+        if (input.CorsConfiguration is not null && !IsHttp)
+        {
+            throw ApiGatewayException.BadRequest("CORS configuration is supported only for HTTP APIs");
+        }
+
+        if (input.Name is "")
+        {
+            throw ApiErrors.Required("name");
+        }
+
+        state.State.Api = api with
+        {
+            Name = input.Name ?? api.Name,
+            RouteSelectionExpression = input.RouteSelectionExpression ?? api.RouteSelectionExpression,
+            ApiKeySelectionExpression = input.ApiKeySelectionExpression ?? api.ApiKeySelectionExpression,
+            Description = input.Description ?? api.Description,
+            Version = input.Version ?? api.Version,
+            DisableExecuteApiEndpoint = input.DisableExecuteApiEndpoint ?? api.DisableExecuteApiEndpoint,
+            DisableSchemaValidation = input.DisableSchemaValidation ?? api.DisableSchemaValidation,
+            CorsConfiguration = input.CorsConfiguration ?? api.CorsConfiguration,
+            IpAddressType = input.IpAddressType ?? api.IpAddressType,
+        };
+        QuickUpdateRouteAndIntegration(input);
+        await state.WriteStateAsync();
+        await AutoDeploy();
+        await PublishApiChanged();
+        return Api;
+    }
+
+    public async Task Delete()
+    {
+        _ = Api;
+        foreach (var stageName in state.State.Stages.Keys)
+        {
+            await Stage(stageName).Delete();
+        }
+
+        foreach (var deploymentId in state.State.Deployments.Keys)
+        {
+            await Deployment(deploymentId).Delete();
+        }
+
+        await state.ClearStateAsync();
+        await grains.GetGrain<IApiRegistryGrain>(0).Remove(ApiId);
+        await PublishApiChanged();
+        DeactivateOnIdle();
+    }
+
+    public async Task DeleteCorsConfiguration()
+    {
+        var api = Api;
+        if (api.CorsConfiguration is null)
+        {
+            throw ApiGatewayException.NotFound($"No CORS configuration exists for API {ApiErrors.AccountId}:{ApiId}");
+        }
+
+        state.State.Api = api with { CorsConfiguration = null };
+        await state.WriteStateAsync();
+        await AutoDeploy();
+        await PublishApiChanged();
+    }
+
+    private IStageGrain Stage(string stageName) => grains.GetGrain<IStageGrain>($"{ApiId}/{stageName}");
+
+    private IDeploymentGrain Deployment(string deploymentId) => grains.GetGrain<IDeploymentGrain>($"{ApiId}/{deploymentId}");
+
+    private Task PublishApiChanged() => grains.GetGrain<IEdgeDirectoryGrain>(0).PublishApiChanged(ApiId);
+}
