@@ -216,6 +216,10 @@ if has_target gateway; then
         URL[gateway]="http://127.0.0.1:$GW_DATA_PORT/_aws/execute-api/$API_ID/\$default/"
     fi
     wait_ok "${URL[gateway]}" 15 "${HOSTHDR[gateway]:-}" || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
+    # A 200 is not enough: the answer must be the backend's, forwarded.
+    gateway_body=$(curl -s ${HOSTHDR[gateway]:+-H "Host: ${HOSTHDR[gateway]}"} "${URL[gateway]}")
+    direct_body=$(curl -s "$BACKEND/")
+    [[ $gateway_body == "$direct_body" ]] || { log "the gateway answered '$gateway_body', not the backend's body"; exit 1; }
 fi
 
 read -r -a TARGET_LIST <<<"$TARGETS"
@@ -289,7 +293,8 @@ done
 {
     echo "# Benchmark $STAMP"
     echo
-    echo "Machine: $(nproc) cores, $(uname -srm); wrk, the targets and the backend share them."
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(uname -srm); wrk, the targets and the backend share them."
+    echo "Versions: commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's/^nginx version: //'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
     echo "Rounds: $ROUNDS (interleaved), wrk -t$THREADS, ${WARMUP}s warm-up + ${DURATION}s measured per cell; figures are medians over rounds."
     ((stopped)) && echo "Stopped early at the ${MAX_SECONDS}s time budget."
     echo
