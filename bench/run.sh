@@ -241,6 +241,7 @@ for target in "${TARGET_LIST[@]}"; do
 done
 log "primed every target for ${PRIME}s"
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 printf 'round\ttarget\tconnections\trps\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\ttarget_cpu_us_per_req\tbackend_cpu_us_per_req\n' >"$RESULTS/results.tsv"
 stopped=0
 for round in $(seq 1 "$ROUNDS"); do
@@ -296,6 +297,7 @@ done
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(uname -srm); wrk, the targets and the backend share them."
     echo "Versions: commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's/^nginx version: //'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
     echo "Rounds: $ROUNDS (interleaved), wrk -t$THREADS, ${WARMUP}s warm-up + ${DURATION}s measured per cell; figures are medians over rounds."
+    echo "Load average (1, 5, 15 min) before the rounds: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) (wrk and the targets alone make about 2)."
     ((stopped)) && echo "Stopped early at the ${MAX_SECONDS}s time budget."
     echo
     python3 "$ROOT/bench/summarize.py" "$RESULTS/results.tsv"
