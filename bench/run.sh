@@ -123,6 +123,19 @@ cpu_ticks() {
 }
 TICKS=$(getconf CLK_TCK)
 
+# Machine-wide busy and steal ticks (all cores) from /proc/stat, and the CPU this script's finished
+# children (wrk) have used: together they tell how much CPU something outside the benchmark took.
+machine_ticks() {
+    local _ user nice system idle iowait irq softirq steal
+    read -r _ user nice system idle iowait irq softirq steal _ </proc/stat
+    echo "$((user + nice + system + irq + softirq)) $steal"
+}
+children_ticks() {
+    local fields
+    read -r -a fields < <(sed 's/^.*) //' "/proc/$$/stat")
+    echo $((fields[13] + fields[14]))
+}
+
 ensure_tools
 mkdir -p "$RESULTS"
 if [[ $PROFILE == 1 ]]; then
@@ -242,7 +255,7 @@ done
 log "primed every target for ${PRIME}s"
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-printf 'round\ttarget\tconnections\trps\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\ttarget_cpu_us_per_req\tbackend_cpu_us_per_req\n' >"$RESULTS/results.tsv"
+printf 'round\ttarget\tconnections\trps\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\ttarget_cpu_us_per_req\tbackend_cpu_us_per_req\tother_cpu_pct\tsteal_pct\n' >"$RESULTS/results.tsv"
 stopped=0
 for round in $(seq 1 "$ROUNDS"); do
     # Rotate the order each round, so no target always runs first or right after a heavy one.
@@ -260,11 +273,20 @@ for round in $(seq 1 "$ROUNDS"); do
             timeout $((WARMUP + 15)) wrk -t"$THREADS" -c"$conns" -d"${WARMUP}s" "${args[@]}" >/dev/null 2>&1 || true
             target_before=$(cpu_ticks "${PID_OF[$target]}")
             backend_before=$(cpu_ticks "${PID_OF[backend]}")
+            read -r busy_before steal_before < <(machine_ticks)
+            wrk_before=$(children_ticks)
             timeout $((DURATION + 15)) wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency "${args[@]}" >"$raw" 2>&1 || true
             target_ticks=$(($(cpu_ticks "${PID_OF[$target]}") - target_before))
             backend_ticks=$(($(cpu_ticks "${PID_OF[backend]}") - backend_before))
+            wrk_ticks=$(($(children_ticks) - wrk_before))
+            read -r busy_after steal_after < <(machine_ticks)
+            ours=$((target_ticks + wrk_ticks))
+            [[ $target != direct ]] && ours=$((ours + backend_ticks))
+            capacity=$((DURATION * TICKS * $(nproc)))
+            other_pct=$(awk -v o=$((busy_after - busy_before - ours)) -v c=$capacity 'BEGIN { v = 100 * o / c; printf "%.1f", v < 0 ? 0 : v }')
+            steal_pct=$(awk -v s=$((steal_after - steal_before)) -v c=$capacity 'BEGIN { printf "%.1f", 100 * s / c }')
             line=$(python3 "$ROOT/bench/parse_wrk.py" "$raw" "$DURATION" "$TICKS" "$target_ticks" "$backend_ticks")
-            printf '%s\t%s\t%s\t%s\n' "$round" "$target" "$conns" "$line" >>"$RESULTS/results.tsv"
+            printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$target" "$conns" "$line" "$other_pct" "$steal_pct" >>"$RESULTS/results.tsv"
             log "round $round c=$conns $target: $(cut -f1-3 <<<"$line" | tr '\t' ' ') (rps p50 p99)"
         done
     done
@@ -297,7 +319,7 @@ done
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(uname -srm); wrk, the targets and the backend share them."
     echo "Versions: commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's/^nginx version: //'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
     echo "Rounds: $ROUNDS (interleaved), wrk -t$THREADS, ${WARMUP}s warm-up + ${DURATION}s measured per cell; figures are medians over rounds."
-    echo "Load average (1, 5, 15 min) before the rounds: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) (wrk and the targets alone make about 2)."
+    echo "Load average (1, 5, 15 min) before the rounds: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) ."
     ((stopped)) && echo "Stopped early at the ${MAX_SECONDS}s time budget."
     echo
     python3 "$ROOT/bench/summarize.py" "$RESULTS/results.tsv"

@@ -38,16 +38,24 @@ for key, group in cells.items():
         "rps_all": [r["rps"] for r in group],
         "cpu": median([float(r.get("target_cpu_us_per_req", "nan")) for r in group]),
         "backend_cpu": median([float(r.get("backend_cpu_us_per_req", "nan")) for r in group]),
+        "other": max(float(r.get("other_cpu_pct", "nan")) for r in group),
+        "steal": max(float(r.get("steal_pct", "nan")) for r in group),
         "errors": sum(int(r["non2xx"]) + int(r["socket_errors"]) for r in group),
     }
 
-print("| target | connections | requests/s (median) | p50 ms | p99 ms | requests/s per round | target CPU µs/req | backend CPU µs/req | non-2xx + socket errors |")
-print("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
+print("| target | connections | requests/s (median) | p50 ms | p99 ms | requests/s per round | target CPU µs/req | backend CPU µs/req | others' CPU % (max) | non-2xx + socket errors |")
+print("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
 for c in conns:
     for t in targets:
         s = summary.get((t, c))
         if s:
-            print(f"| {t} | {c} | {fmt(s['rps'])} | {fmt(s['p50'], 2)} | {fmt(s['p99'], 2)} | {' / '.join(s['rps_all'])} | {fmt(s['cpu'], 1)} | {fmt(s['backend_cpu'], 1)} | {s['errors']} |")
+            print(f"| {t} | {c} | {fmt(s['rps'])} | {fmt(s['p50'], 2)} | {fmt(s['p99'], 2)} | {' / '.join(s['rps_all'])} | {fmt(s['cpu'], 1)} | {fmt(s['backend_cpu'], 1)} | {fmt(s['other'], 1)} | {s['errors']} |")
+
+print()
+print("CPU µs/req: CPU time the target process (nginx: master and workers) and the backend used per request"
+      " during the measurement. Others' CPU %: the most that processes outside the benchmark (neither wrk nor"
+      f" a target nor the backend) took of the whole machine during any round; steal (the hypervisor) peaked at"
+      f" {max(s['steal'] for s in summary.values()):.1f}%.")
 
 for base in ("yarp", "nginx"):
     if not any(t == base for t, _ in cells):
