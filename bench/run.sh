@@ -12,6 +12,7 @@
 #   GATEWAY_INVOKE=host|path               (Host: {apiId}.execute-api.localhost, or /_aws/execute-api/{apiId}/$default)
 #   OUT=bench/results                      (where results-<time>/ with raw wrk output and summary.md go)
 #   MAX_SECONDS=600                        (stop starting new measurements after this long)
+#   GATEWAY_ENV="K=V ..."                  (extra environment for the gateway, to try a setting)
 #   PROFILE=1                              (after the rounds, sample the .NET proxies' CPU with perf under
 #                                           load; the .NET processes then run with perf maps and no R2R code)
 set -euo pipefail
@@ -209,7 +210,9 @@ if has_target gateway; then
         export Kestrel__Endpoints__Admin__Url=http://127.0.0.1:$GW_ADMIN_PORT
         export Gateway__Storage__Path=$WORK/gateway-data
         export Logging__LogLevel__Default=Warning
-        exec dotnet "$EDGE_DIR/OrleansGateway.Edge.dll"
+        # Through env, since configuration keys may hold dots that export refuses.
+        read -r -a extra_env <<<"${GATEWAY_ENV:-}"
+        exec env "${extra_env[@]}" dotnet "$EDGE_DIR/OrleansGateway.Edge.dll"
     ) >"$WORK/gateway.log" 2>&1 &
     PIDS+=($!)
     PID_OF[gateway]=$!
@@ -318,6 +321,7 @@ done
     echo
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(uname -srm); wrk, the targets and the backend share them."
     echo "Versions: commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's/^nginx version: //'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
+    [[ -n ${GATEWAY_ENV:-} ]] && has_target gateway && echo "Gateway environment: $GATEWAY_ENV"
     echo "Rounds: $ROUNDS (interleaved), wrk -t$THREADS, ${WARMUP}s warm-up + ${DURATION}s measured per cell; figures are medians over rounds."
     echo "Load average (1, 5, 15 min) before the rounds: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) ."
     ((stopped)) && echo "Stopped early at the ${MAX_SECONDS}s time budget."
