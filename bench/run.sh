@@ -203,13 +203,13 @@ if has_target gateway; then
     GW_DATA_PORT=$(free_port)
     GW_ADMIN_PORT=$(free_port)
     EDGE_DIR=$ROOT/edge/bin/Release/net10.0
-    # The content root is the build output, so the edge reads its own appsettings.json.
+    # The content root is the build output, so the edge reads its own appsettings.json: the gateway runs
+    # as shipped, logging included.
     (
         cd "$EDGE_DIR"
         export Kestrel__Endpoints__Data__Url=http://127.0.0.1:$GW_DATA_PORT
         export Kestrel__Endpoints__Admin__Url=http://127.0.0.1:$GW_ADMIN_PORT
         export Gateway__Storage__Path=$WORK/gateway-data
-        export Logging__LogLevel__Default=Warning
         # Through env, since configuration keys may hold dots that export refuses.
         read -r -a extra_env <<<"${GATEWAY_ENV:-}"
         exec env "${extra_env[@]}" dotnet "$EDGE_DIR/OrleansGateway.Edge.dll"
