@@ -83,3 +83,16 @@ if ("gateway", conns[0]) in summary and ("yarp", conns[0]) in summary:
             ok_p99 = g["p99"] <= 1.25 * y["p99"]
             print(f"- {c} connections: throughput {ratio(g['rps'], y['rps'])} ({'met' if ok_rps else 'NOT met'}), "
                   f"p99 {ratio(g['p99'], y['p99'])} ({'met' if ok_p99 else 'NOT met'})")
+    print()
+    print("Paired within each round (the two ran within a minute of each other, so slow drift of the host cancels out):")
+    print()
+    for c in conns:
+        by_round = {}
+        for r in rows:
+            if int(r["connections"]) == c and r["target"] in ("gateway", "yarp"):
+                by_round.setdefault(r["round"], {})[r["target"]] = r
+        pairs = [(float(v["gateway"]["rps"]) / float(v["yarp"]["rps"]), float(v["gateway"]["p99_ms"]) / float(v["yarp"]["p99_ms"]))
+                 for v in by_round.values() if "gateway" in v and "yarp" in v]
+        if pairs:
+            print(f"- {c} connections: throughput {' / '.join(f'{p[0]:.2f}x' for p in pairs)} (median {median([p[0] for p in pairs]):.2f}x), "
+                  f"p99 {' / '.join(f'{p[1]:.2f}x' for p in pairs)} (median {median([p[1] for p in pairs]):.2f}x)")
