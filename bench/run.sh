@@ -47,6 +47,9 @@ cleanup() {
         kill -KILL "$pid" 2>/dev/null || true
     done
     rm -rf "$WORK"
+    if [[ $PROFILE == 1 ]]; then
+        for pid in "${PIDS[@]}"; do rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"; done
+    fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
