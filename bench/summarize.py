@@ -1,0 +1,98 @@
+"""Turns results.tsv (one row per round, target and connection count) into markdown tables:
+medians over rounds, then each target's ratios to YARP and to nginx."""
+import csv
+import math
+import statistics
+import sys
+from collections import defaultdict
+
+ORDER = ["direct", "yarp", "nginx", "gateway"]
+
+
+def median(values):
+    values = [v for v in values if not math.isnan(v)]
+    return statistics.median(values) if values else math.nan
+
+
+def fmt(value, digits=0):
+    return "n/a" if math.isnan(value) else f"{value:,.{digits}f}"
+
+
+def ratio(a, b):
+    return "n/a" if math.isnan(a) or math.isnan(b) or b == 0 else f"{a / b:.2f}x"
+
+
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter="\t"))
+cells = defaultdict(list)
+for row in rows:
+    cells[(row["target"], int(row["connections"]))].append(row)
+
+targets = sorted({t for t, _ in cells}, key=lambda t: ORDER.index(t) if t in ORDER else len(ORDER))
+conns = sorted({c for _, c in cells})
+summary = {}
+for key, group in cells.items():
+    summary[key] = {
+        "rps": median([float(r["rps"]) for r in group]),
+        "p50": median([float(r["p50_ms"]) for r in group]),
+        "p99": median([float(r["p99_ms"]) for r in group]),
+        "rps_all": [r["rps"] for r in group],
+        "cpu": median([float(r.get("target_cpu_us_per_req", "nan")) for r in group]),
+        "backend_cpu": median([float(r.get("backend_cpu_us_per_req", "nan")) for r in group]),
+        "other": max(float(r.get("other_cpu_pct", "nan")) for r in group),
+        "steal": max(float(r.get("steal_pct", "nan")) for r in group),
+        "errors": sum(int(r["non2xx"]) + int(r["socket_errors"]) for r in group),
+    }
+
+print("| target | connections | requests/s (median) | p50 ms | p99 ms | requests/s per round | target CPU µs/req | backend CPU µs/req | others' CPU % (max) | non-2xx + socket errors |")
+print("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
+for c in conns:
+    for t in targets:
+        s = summary.get((t, c))
+        if s:
+            print(f"| {t} | {c} | {fmt(s['rps'])} | {fmt(s['p50'], 2)} | {fmt(s['p99'], 2)} | {' / '.join(s['rps_all'])} | {fmt(s['cpu'], 1)} | {fmt(s['backend_cpu'], 1)} | {fmt(s['other'], 1)} | {s['errors']} |")
+
+print()
+print("CPU µs/req: CPU time the target process (nginx: master and workers) and the backend used per request"
+      " during the measurement. Others' CPU %: the most that processes outside the benchmark (neither wrk nor"
+      f" a target nor the backend) took of the whole machine during any round; steal (the hypervisor) peaked at"
+      f" {max(s['steal'] for s in summary.values()):.1f}%.")
+
+for base in ("yarp", "nginx"):
+    if not any(t == base for t, _ in cells):
+        continue
+    print()
+    print(f"Ratios to {base} (throughput higher is better; latency lower is better):")
+    print()
+    print("| target | connections | requests/s | p50 | p99 |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for c in conns:
+        b = summary.get((base, c))
+        for t in targets:
+            s = summary.get((t, c))
+            if s and b and t != base:
+                print(f"| {t} | {c} | {ratio(s['rps'], b['rps'])} | {ratio(s['p50'], b['p50'])} | {ratio(s['p99'], b['p99'])} |")
+
+if ("gateway", conns[0]) in summary and ("yarp", conns[0]) in summary:
+    print()
+    print("Targets: gateway requests/s >= 0.9x YARP, gateway p99 <= 1.25x YARP.")
+    print()
+    for c in conns:
+        g, y = summary.get(("gateway", c)), summary.get(("yarp", c))
+        if g and y:
+            ok_rps = g["rps"] >= 0.9 * y["rps"]
+            ok_p99 = g["p99"] <= 1.25 * y["p99"]
+            print(f"- {c} connections: throughput {ratio(g['rps'], y['rps'])} ({'met' if ok_rps else 'NOT met'}), "
+                  f"p99 {ratio(g['p99'], y['p99'])} ({'met' if ok_p99 else 'NOT met'})")
+    print()
+    print("Paired within each round (the two ran within a minute of each other, so slow drift of the host cancels out):")
+    print()
+    for c in conns:
+        by_round = {}
+        for r in rows:
+            if int(r["connections"]) == c and r["target"] in ("gateway", "yarp"):
+                by_round.setdefault(r["round"], {})[r["target"]] = r
+        pairs = [(float(v["gateway"]["rps"]) / float(v["yarp"]["rps"]), float(v["gateway"]["p99_ms"]) / float(v["yarp"]["p99_ms"]))
+                 for v in by_round.values() if "gateway" in v and "yarp" in v]
+        if pairs:
+            print(f"- {c} connections: throughput {' / '.join(f'{p[0]:.2f}x' for p in pairs)} (median {median([p[0] for p in pairs]):.2f}x), "
+                  f"p99 {' / '.join(f'{p[1]:.2f}x' for p in pairs)} (median {median([p[1] for p in pairs]):.2f}x)")
