@@ -141,14 +141,17 @@ public sealed partial class DataPlanePipeline(
             return true;
         }
 
-        if (!HttpApiStageSelector.TrySelect(api.StageNames, url.Path.Span, out stageName, out var start))
+        var explicitStage = url.Form == InvokeUrlForm.AwsExecuteApiPath;
+        if (!HttpApiStageSelector.TrySelect(api.StageNames, url.Path.Span, out stageName, out var start, explicitStage))
         {
             routePath = fullPath = default;
             return false;
         }
 
         routePath = start < url.Path.Length ? url.Path[start..] : "/".AsMemory();
-        fullPath = url.Path;
+
+        // A named $default segment is only addressing; the backend never sees it.
+        fullPath = stageName == HttpApiStageSelector.DefaultStage ? routePath : url.Path;
         return true;
     }
 

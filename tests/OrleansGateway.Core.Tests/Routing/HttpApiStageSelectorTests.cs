@@ -50,6 +50,14 @@ public sealed class HttpApiStageSelectorTests
     }
 
     [Fact]
+    public void DefaultStageName_IsTakenFromThePathWhenTheFormNamesItsStage()
+    {
+        Assert.True(HttpApiStageSelector.TrySelect(["$default", "prod"], "/$default/pets", out var stage, out var start, defaultStageMayBeNamed: true));
+        Assert.Equal("$default", stage);
+        Assert.Equal("/$default".Length, start);
+    }
+
+    [Fact]
     public void StageNames_AreCaseSensitive()
     {
         Assert.False(HttpApiStageSelector.TrySelect(["Prod"], "/prod/pets", out _, out _));

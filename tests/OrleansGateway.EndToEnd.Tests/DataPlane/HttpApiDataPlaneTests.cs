@@ -34,6 +34,7 @@ public sealed class HttpApiDataPlaneTests(EmbeddedEdgeFixture fixture) : IClassF
         {
             ("host", byHost, "/echo/host"),
             ("_aws", new HttpRequestMessage(HttpMethod.Get, $"{DataUrl}/_aws/execute-api/{apiId}/echo/aws?q=1"), "/echo/aws"),
+            ("_aws $default", new HttpRequestMessage(HttpMethod.Get, $"{DataUrl}/_aws/execute-api/{apiId}/$default/echo/named?q=1"), "/echo/named"),
             ("restapis", new HttpRequestMessage(HttpMethod.Get, $"{DataUrl}/restapis/{apiId}/$default/_user_request_/echo/user?q=1"), "/echo/user"),
         };
 
