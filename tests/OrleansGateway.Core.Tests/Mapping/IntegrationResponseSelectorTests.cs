@@ -69,9 +69,9 @@ public sealed class IntegrationResponseSelectorTests
     [Theory]
     [InlineData("\\QPet.Not\\E.*", "Pet.Not found", true)]
     [InlineData("\\QPet.Not\\E.*", "PetXNot found", false)]
-    [InlineData("\\p{Upper}\\p{Lower}+", "Invalid", true)]
-    [InlineData("\\p{Upper}\\p{Lower}+", "invalid", false)]
-    [InlineData("\\P{Digit}+", "abc", true)]
+    [InlineData("\\p{Upper}\\p{Lower}*", "Invalid", true)]
+    [InlineData("\\p{Upper}\\p{Lower}*", "invalid", false)]
+    [InlineData("Error: \\d+", "Error: ٣", false)]
     public void JavaOnlyConstructs_AreUnderstood(string pattern, string value, bool matches)
     {
         Assert.Equal(matches, new SelectionPattern(pattern).Matches(value));
