@@ -7,4 +7,7 @@ namespace OrleansGateway.Validation;
 /// <c>$context.error.message</c> and <c>$context.error.validationErrorString</c>.
 /// </summary>
 public sealed record RequestValidationFailure(
-    GatewayResponseType ResponseType, string Message, string ValidationErrorString);
+    GatewayResponseType ResponseType, string Message, string ValidationErrorString)
+{
+    public GatewayError ToGatewayError() => new(ResponseType, Message, 400, ValidationErrorString);
+}
