@@ -18,6 +18,7 @@ public sealed class ApiModelSchemas
     private readonly Dictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonNode> _documents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
+    private readonly bool _isComplete;
 
     public ApiModelSchemas(string apiId, IReadOnlyDictionary<string, string> modelSchemas)
     {
@@ -30,6 +31,8 @@ public sealed class ApiModelSchemas
         {
             Build(name);
         }
+
+        _isComplete = true;
     }
 
     /// <summary>The compiled schema of a model, or null when the API has no such (valid) model.</summary>
@@ -53,7 +56,8 @@ public sealed class ApiModelSchemas
 
     private JsonSchema? Build(string name)
     {
-        if (_schemas.TryGetValue(name, out var built))
+        // Once built, the set only reads, so concurrent evaluations never race on it.
+        if (_schemas.TryGetValue(name, out var built) || _isComplete)
         {
             return built;
         }
@@ -73,7 +77,7 @@ public sealed class ApiModelSchemas
             _schemas[name] = schema;
             return schema;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is JsonException or JsonSchemaException or InvalidOperationException or ArgumentException)
         {
             // The control plane refuses invalid models; one that slips through validates nothing.
             return null;

@@ -215,6 +215,17 @@ public sealed class MethodRequestValidatorTests
     }
 
     [Fact]
+    public void ModelsThatCannotBeBuilt_ValidateNothing_InsteadOfFailingRequests()
+    {
+        var validator = Validator(
+            ("Dangling", """{"type":"object","properties":{"pet":{"$ref":"https://apigateway.amazonaws.com/restapis/a1b2c3/models/Missing"}}}"""),
+            ("Broken", "{not json"));
+
+        Assert.Null(validator.Validate(Both, BodyRules("Dangling"), Json("""{"pet":1}""")));
+        Assert.Null(validator.Validate(Both, BodyRules("Broken"), Json("{}")));
+    }
+
+    [Fact]
     public void EmptyBody_IsValidatedAsAnEmptyObject()
     {
         var failure = Validator(("PetModel", PetModel)).Validate(Both, BodyRules(), Json(""));
