@@ -79,10 +79,10 @@ internal static class StringMethods
                 result = s + tail;
                 return true;
             case "compareTo" when arg is string other3:
-                result = string.CompareOrdinal(s, other3);
+                result = JavaCompare(s, other3);
                 return true;
             case "compareToIgnoreCase" when arg is string other4:
-                result = string.Compare(s, other4, StringComparison.OrdinalIgnoreCase);
+                result = JavaCompare(s.ToUpperInvariant().ToLowerInvariant(), other4.ToUpperInvariant().ToLowerInvariant());
                 return true;
         }
 
@@ -259,6 +259,21 @@ internal static class StringMethods
         }
 
         return start == 0 && end == s.Length ? s : s[start..end];
+    }
+
+    /// <summary>Java's <c>compareTo</c>: the first differing chars' difference, else the length difference.</summary>
+    public static int JavaCompare(string a, string b)
+    {
+        var length = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i] - b[i];
+            }
+        }
+
+        return a.Length - b.Length;
     }
 
     public static int JavaHashCode(string s)
