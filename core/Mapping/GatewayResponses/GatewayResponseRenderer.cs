@@ -25,11 +25,10 @@ public sealed class GatewayResponseRenderer(GatewayResponseResolver resolver)
 
         var body = string.Empty;
         var accept = inputs.Request?.Header("Accept");
-        var templates = response.ResponseTemplates.ToDictionary(t => t.Key, t => t.Value.Source, StringComparer.OrdinalIgnoreCase);
-        if (ResponseTemplateSelector.Select(templates, accept) is { } chosen)
+        if (ResponseTemplateSelector.Select(response.ResponseTemplates, accept) is { } chosen)
         {
             headers["Content-Type"] = chosen.Key;
-            body = response.ResponseTemplates[chosen.Key].Render(context, inputs.StageVariables);
+            body = chosen.Value.Render(context, inputs.StageVariables);
         }
 
         // Header mappings that cannot be read are left out rather than failing the error response.

@@ -7,7 +7,7 @@ namespace OrleansGateway.Mapping.Templates;
 /// </summary>
 public static class ResponseTemplateSelector
 {
-    public static KeyValuePair<string, string>? Select(IReadOnlyDictionary<string, string>? responseTemplates, string? accept)
+    public static KeyValuePair<string, T>? Select<T>(IReadOnlyDictionary<string, T>? responseTemplates, string? accept)
     {
         if (responseTemplates is not { Count: > 0 })
         {

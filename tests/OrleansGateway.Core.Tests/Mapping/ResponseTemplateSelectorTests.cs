@@ -35,6 +35,6 @@ public sealed class ResponseTemplateSelectorTests
     public void NoTemplates_MeansPassThrough()
     {
         Assert.Null(ResponseTemplateSelector.Select(new Dictionary<string, string>(), "application/json"));
-        Assert.Null(ResponseTemplateSelector.Select(null, null));
+        Assert.Null(ResponseTemplateSelector.Select<string>(null, null));
     }
 }
