@@ -1,0 +1,6 @@
+namespace OrleansGateway.JsonPath;
+
+internal sealed class FilterNot(FilterNode operand) : FilterNode
+{
+    public FilterNode Operand { get; } = operand;
+}

@@ -1,0 +1,257 @@
+using System.Buffers;
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using OrleansGateway.Vtl.Values;
+
+namespace OrleansGateway.Vtl.ApiGateway;
+
+/// <summary>
+/// JSON to the Java values API Gateway hands templates (json-smart's: insertion-ordered maps, lists,
+/// Integer, Long or Double numbers) and back to JSON text the way json-smart writes it.
+/// </summary>
+internal static class JsonValues
+{
+    private const int MaxDepth = 256;
+
+    /// <summary>Parses JSON text; a syntax error is a render error, as in API Gateway.</summary>
+    public static object? Parse(string json)
+    {
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(json.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes);
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, buffer);
+            var reader = new Utf8JsonReader(
+                buffer.AsSpan(0, length),
+                new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var names = new NameCache();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            var value = ReadValue(ref reader, names);
+            if (reader.Read())
+            {
+                throw new VtlRenderException("Invalid JSON: unexpected data after the end of the value");
+            }
+
+            return value;
+        }
+        catch (JsonException e)
+        {
+            throw new VtlRenderException($"Invalid JSON: {e.Message}", e);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static object? ReadValue(ref Utf8JsonReader reader, NameCache names)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var map = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = names.Get(ref reader);
+                    reader.Read();
+                    map[name] = ReadValue(ref reader, names);
+                }
+
+                return map;
+            case JsonTokenType.StartArray:
+                var list = new List<object?>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    list.Add(ReadValue(ref reader, names));
+                }
+
+                return list;
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                if (reader.TryGetInt32(out var i))
+                {
+                    return i;
+                }
+
+                if (reader.TryGetInt64(out var l))
+                {
+                    return l;
+                }
+
+                return reader.GetDouble();
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Copies string pairs into a map a template can read and modify.</summary>
+    public static IDictionary<string, object?> ToMap(IReadOnlyDictionary<string, string> source)
+    {
+        var map = new OrderedDictionary<string, object?>(source.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in source)
+        {
+            map[key] = value;
+        }
+
+        return map;
+    }
+
+    /// <summary>JSON text for a value, compact, escaping as json-smart does.</summary>
+    public static string Serialize(object? value)
+    {
+        var builder = new StringBuilder();
+        Write(builder, value, 0);
+        return builder.ToString();
+    }
+
+    public static void Write(StringBuilder builder, object? value, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new VtlRenderException("Value nested too deeply to write as JSON");
+        }
+
+        switch (JavaValues.Normalize(value))
+        {
+            case null:
+                builder.Append("null");
+                break;
+            case string s:
+                WriteString(builder, s);
+                break;
+            case bool b:
+                builder.Append(b ? "true" : "false");
+                break;
+            case int i:
+                builder.Append(i);
+                break;
+            case long l:
+                builder.Append(l);
+                break;
+            case double d:
+                builder.Append(double.IsFinite(d) ? JavaFormatter.FormatDouble(d) : "null");
+                break;
+            case IDictionary map:
+                builder.Append('{');
+                var first = true;
+                foreach (DictionaryEntry entry in map)
+                {
+                    if (!first)
+                    {
+                        builder.Append(',');
+                    }
+
+                    first = false;
+                    WriteString(builder, JavaFormatter.ToJavaString(entry.Key));
+                    builder.Append(':');
+                    Write(builder, entry.Value, depth + 1);
+                }
+
+                builder.Append('}');
+                break;
+            case IList list:
+                builder.Append('[');
+                for (var index = 0; index < list.Count; index++)
+                {
+                    if (index > 0)
+                    {
+                        builder.Append(',');
+                    }
+
+                    Write(builder, list[index], depth + 1);
+                }
+
+                builder.Append(']');
+                break;
+            case var other:
+                WriteString(builder, JavaFormatter.ToJavaString(other));
+                break;
+        }
+    }
+
+    /// <summary>json-smart's escaping: quotes, backslash, control characters and U+007F–U+009F, U+2000–U+20FF.</summary>
+    public static void WriteString(StringBuilder builder, string s)
+    {
+        builder.Append('"');
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\b':
+                    builder.Append("\\b");
+                    break;
+                case '\f':
+                    builder.Append("\\f");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                default:
+                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x2000 && c <= 0x20FF))
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        builder.Append('"');
+    }
+
+    /// <summary>Reuses the strings of property names seen before, so a list of like objects allocates its keys once.</summary>
+    private sealed class NameCache
+    {
+        private const int Capacity = 64;
+        private readonly List<(byte[] Utf8, string Name)> _names = [];
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                foreach (var (utf8, name) in _names)
+                {
+                    if (reader.ValueSpan.SequenceEqual(utf8))
+                    {
+                        return name;
+                    }
+                }
+            }
+
+            var text = reader.GetString()!;
+            if (_names.Count < Capacity && !reader.ValueIsEscaped)
+            {
+                _names.Add((reader.ValueSpan.ToArray(), text));
+            }
+
+            return text;
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+
+namespace OrleansGateway.Vtl.Values;
+
+/// <summary>
+/// Java's <c>toString()</c> for the values a template sees, because that is what Velocity writes:
+/// <c>{a=1, b=2}</c> for maps, <c>[1, 2]</c> for lists, <c>1.0E10</c> for doubles.
+/// </summary>
+internal static class JavaFormatter
+{
+    private static readonly string[] SmallIntegers = CreateSmallIntegers();
+
+    public static string ToJavaString(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return "null";
+            case string s:
+                return s;
+            case int i:
+                return (uint)i < (uint)SmallIntegers.Length ? SmallIntegers[i] : i.ToString(CultureInfo.InvariantCulture);
+            case bool b:
+                return b ? "true" : "false";
+            case double d:
+                return FormatDouble(d);
+            case long l:
+                return l.ToString(CultureInfo.InvariantCulture);
+            case IVtlHostObject host:
+                return host.ToJavaString();
+            default:
+                var builder = new StringBuilder();
+                Append(builder, value, 0);
+                return builder.ToString();
+        }
+    }
+
+    /// <summary>Appends the Java form of a value; nested collections recurse with a depth bound.</summary>
+    public static void Append(StringBuilder builder, object? value, int depth)
+    {
+        switch (value)
+        {
+            case null:
+                builder.Append("null");
+                return;
+            case string s:
+                builder.Append(s);
+                return;
+            case int i:
+                builder.Append(i);
+                return;
+            case long l:
+                builder.Append(l);
+                return;
+            case bool b:
+                builder.Append(b ? "true" : "false");
+                return;
+            case double d:
+                builder.Append(FormatDouble(d));
+                return;
+            case float f:
+                builder.Append(FormatDouble(f));
+                return;
+            case decimal m:
+                builder.Append(m.ToString(CultureInfo.InvariantCulture));
+                return;
+            case char c:
+                builder.Append(c);
+                return;
+            case IVtlHostObject host:
+                builder.Append(host.ToJavaString());
+                return;
+            case IDictionary map:
+                AppendMap(builder, map, depth);
+                return;
+            case IEnumerable sequence:
+                AppendSequence(builder, sequence, depth);
+                return;
+            case IFormattable formattable:
+                builder.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
+                return;
+            default:
+                builder.Append(value.ToString());
+                return;
+        }
+    }
+
+    private static void AppendMap(StringBuilder builder, IDictionary map, int depth)
+    {
+        if (depth > JavaValues.MaxNesting)
+        {
+            throw new VtlRenderException("Value nested too deeply to convert to a string");
+        }
+
+        builder.Append('{');
+        var first = true;
+        foreach (DictionaryEntry entry in map)
+        {
+            if (!first)
+            {
+                builder.Append(", ");
+            }
+
+            first = false;
+            AppendElement(builder, entry.Key, map, "(this Map)", depth);
+            builder.Append('=');
+            AppendElement(builder, entry.Value, map, "(this Map)", depth);
+        }
+
+        builder.Append('}');
+    }
+
+    private static void AppendSequence(StringBuilder builder, IEnumerable sequence, int depth)
+    {
+        if (depth > JavaValues.MaxNesting)
+        {
+            throw new VtlRenderException("Value nested too deeply to convert to a string");
+        }
+
+        builder.Append('[');
+        var first = true;
+        foreach (var item in sequence)
+        {
+            if (!first)
+            {
+                builder.Append(", ");
+            }
+
+            first = false;
+            AppendElement(builder, item, sequence, "(this Collection)", depth);
+        }
+
+        builder.Append(']');
+    }
+
+    private static void AppendElement(StringBuilder builder, object? item, object container, string self, int depth)
+    {
+        if (ReferenceEquals(item, container))
+        {
+            builder.Append(self);
+        }
+        else
+        {
+            Append(builder, item, depth + 1);
+        }
+    }
+
+    /// <summary>
+    /// <c>Double.toString</c>: plain notation with at least one fractional digit between 10^-3 and 10^7,
+    /// computerized scientific notation (<c>1.0E10</c>) outside it, shortest digits that round-trip.
+    /// </summary>
+    public static string FormatDouble(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "NaN";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+
+        if (value == 0)
+        {
+            return double.IsNegative(value) ? "-0.0" : "0.0";
+        }
+
+        var abs = Math.Abs(value);
+        var shortest = abs.ToString("R", CultureInfo.InvariantCulture);
+        ExtractDigits(shortest, out var digits, out var pointPosition);
+        var builder = new StringBuilder(24);
+        if (value < 0)
+        {
+            builder.Append('-');
+        }
+
+        if (abs >= 1e-3 && abs < 1e7)
+        {
+            if (pointPosition <= 0)
+            {
+                builder.Append("0.").Append('0', -pointPosition).Append(digits);
+            }
+            else if (pointPosition >= digits.Length)
+            {
+                builder.Append(digits).Append('0', pointPosition - digits.Length).Append(".0");
+            }
+            else
+            {
+                builder.Append(digits, 0, pointPosition).Append('.').Append(digits, pointPosition, digits.Length - pointPosition);
+            }
+        }
+        else
+        {
+            builder.Append(digits[0]).Append('.');
+            builder.Append(digits.Length > 1 ? digits[1..] : "0");
+            builder.Append('E').Append(pointPosition - 1);
+        }
+
+        return builder.ToString();
+    }
+
+    private static void ExtractDigits(string text, out string digits, out int pointPosition)
+    {
+        var exponentAt = text.IndexOfAny(['E', 'e']);
+        var mantissa = exponentAt < 0 ? text : text[..exponentAt];
+        var exponent = exponentAt < 0 ? 0 : int.Parse(text[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var dot = mantissa.IndexOf('.');
+        var raw = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
+        pointPosition = (dot < 0 ? mantissa.Length : dot) + exponent;
+        var leading = 0;
+        while (leading < raw.Length - 1 && raw[leading] == '0')
+        {
+            leading++;
+        }
+
+        raw = raw[leading..];
+        pointPosition -= leading;
+        digits = raw.TrimEnd('0');
+        if (digits.Length == 0)
+        {
+            digits = "0";
+        }
+    }
+
+    private static string[] CreateSmallIntegers()
+    {
+        var table = new string[1024];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return table;
+    }
+}

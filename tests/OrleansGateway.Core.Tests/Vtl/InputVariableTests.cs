@@ -1,0 +1,83 @@
+using OrleansGateway.Vtl;
+
+namespace OrleansGateway.Core.Tests.Vtl;
+
+public sealed class InputVariableTests
+{
+    private const string Body = """
+        {"pets":[{"name":"rex","price":5,"tags":["a"]},{"name":"tom","price":15.5}],"owner":{"name":"ann","age":30},"empty":null}
+        """;
+
+    [Theory]
+    [InlineData("$input.path('$.owner.name')", "ann")]
+    [InlineData("$input.path('$.owner')", "{name=ann, age=30}")]
+    [InlineData("$input.path('$.pets')", "[{name=rex, price=5, tags=[a]}, {name=tom, price=15.5}]")]
+    [InlineData("$input.path('$.pets[0].name')", "rex")]
+    [InlineData("$input.path('$.pets[*].name')", "[rex, tom]")]
+    [InlineData("$input.path('$..name')", "[rex, tom, ann]")]
+    [InlineData("$input.path('$.pets[?(@.price < 10)].name')", "[rex]")]
+    [InlineData("$input.path('$.pets[-1].price')", "15.5")]
+    [InlineData("$input.path('$.pets').size()", "2")]
+    [InlineData("$input.path('$.pets.length()')", "2")]
+    [InlineData("$input.path('owner.age')", "30")]
+    [InlineData("#set($a = $input.path('$.owner.age') + 1)$a", "31")]
+    [InlineData("[$input.path('$.missing')]", "[]")]
+    [InlineData("[$input.path('$.empty')]", "[]")]
+    [InlineData("$input.path('$.pets[?(@.name == \"zed\")]')", "[]")]
+    public void PathReturnsJavaObjects(string template, string expected) => Assert.Equal(expected, Vtl.Render(template, Body));
+
+    [Theory]
+    [InlineData("$input.json('$.owner')", """{"name":"ann","age":30}""")]
+    [InlineData("$input.json('$.owner.name')", "\"ann\"")]
+    [InlineData("$input.json('$.pets[0].price')", "5")]
+    [InlineData("$input.json('$.pets[*].price')", "[5,15.5]")]
+    [InlineData("$input.json('$.missing')", "\"\"")]
+    [InlineData("$input.json('$.empty')", "null")]
+    [InlineData("$input.json('$.pets[?(@.price > 10)]')", """[{"name":"tom","price":15.5}]""")]
+    public void JsonReturnsJsonText(string template, string expected) => Assert.Equal(expected, Vtl.Render(template, Body));
+
+    [Fact]
+    public void BodyIsTheRawPayload() => Assert.Equal("raw text & more", Vtl.Render("$input.body", "raw text & more"));
+
+    [Fact]
+    public void EmptyBodyIsAnEmptyObject() => Assert.Equal("{}", Vtl.Render("$input.body", ""));
+
+    [Fact]
+    public void InvalidJsonFailsOnlyWhenTheTemplateParsesIt()
+    {
+        Assert.Equal("not json", Vtl.Render("$input.body", "not json"));
+        var error = Assert.Throws<VtlRenderException>(() => Vtl.Render("$input.path('$.a')", "not json"));
+        Assert.Contains("Invalid JSON", error.Message);
+    }
+
+    [Fact]
+    public void InvalidJsonPathFailsTheRender()
+    {
+        var error = Assert.Throws<VtlRenderException>(() => Vtl.Render("$input.path('$.a[')", "{}"));
+        Assert.Contains("JSONPath", error.Message);
+    }
+
+    [Fact]
+    public void ParamsSearchesPathThenQueryStringThenHeaders()
+    {
+        var template = VtlTemplate.Compile("$input.params('id')|$input.params('q')|$input.params('x-h')|$input.params('X-H')|[$input.params('none')]");
+        var output = template.Render(new VtlRenderContext
+        {
+            PathParameters = new Dictionary<string, string> { ["id"] = "from-path" },
+            QueryString = new Dictionary<string, string> { ["id"] = "from-query", ["q"] = "query" },
+            Headers = new Dictionary<string, string> { ["id"] = "from-header", ["X-H"] = "header" },
+        });
+        Assert.Equal("from-path|query|header|header|[]", output);
+    }
+
+    [Fact]
+    public void ParamsWithoutArgumentsIsAMapOfTheThreeKinds()
+    {
+        var output = VtlTemplate.Compile("$input.params() $input.params().header.get('H') $input.params().querystring.keySet()").Render(new VtlRenderContext
+        {
+            QueryString = new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" },
+            Headers = new Dictionary<string, string> { ["H"] = "v" },
+        });
+        Assert.Equal("{path={}, querystring={a=1, b=2}, header={H=v}} v [a, b]", output);
+    }
+}
