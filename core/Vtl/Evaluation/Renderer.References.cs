@@ -151,8 +151,8 @@ internal sealed partial class Renderer
             "context" => _context.Context,
             "stageVariables" => _stageVariables ??= JsonValues.ToMap(_context.StageVariables),
             "foreach" => _foreach,
-            "velocityCount" => _foreach?.Count,
-            "velocityHasNext" => _foreach?.HasNext,
+            "velocityCount" => _foreach is null ? null : JavaBoxes.Int(_foreach.Count),
+            "velocityHasNext" => _foreach is null ? null : JavaBoxes.Bool(_foreach.HasNext),
             _ => null,
         };
     }
