@@ -304,16 +304,19 @@ internal static class JsonValues
     {
         private const int Capacity = 64;
         private readonly List<(byte[] Utf8, string Name)> _names = [];
+        private int _next;
 
         public string Get(ref Utf8JsonReader reader)
         {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence && _names.Count > 0)
             {
-                foreach (var (utf8, name) in _names)
+                // Objects in a list repeat their keys in order, so the name after the last hit is the best guess.
+                for (int tried = 0, at = _next; tried < _names.Count; tried++, at = at + 1 == _names.Count ? 0 : at + 1)
                 {
-                    if (reader.ValueSpan.SequenceEqual(utf8))
+                    if (reader.ValueSpan.SequenceEqual(_names[at].Utf8))
                     {
-                        return name;
+                        _next = at + 1 == _names.Count ? 0 : at + 1;
+                        return _names[at].Name;
                     }
                 }
             }

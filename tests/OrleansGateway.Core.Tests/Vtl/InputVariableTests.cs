@@ -84,7 +84,7 @@ public sealed class InputVariableTests
     [Fact]
     public void ChangingOneParsedObjectLeavesItsSiblingsAlone() =>
         Assert.Equal(
-            "[{a=1, b=9}, {a=2}, {}] {a=5}",
+            "[{a=1, b=9}, {a=2}, {}, {a=5}] {a=5}",
             Vtl.Render("#set($l = $input.path('$'))#set($d = $l[0].put('b', 9))#set($d = $l[2].remove('a'))$l $input.path('$[3]')", """[{"a":1},{"a":2},{"a":3},{"a":5}]"""));
 
     [Fact]
