@@ -103,7 +103,7 @@ internal sealed class InputVariable(VtlRenderContext context) : IVtlHostObject
     }
 
     private IDictionary<string, object?> AllParams() =>
-        _allParams ??= new OrderedDictionary<string, object?>(StringComparer.Ordinal)
+        _allParams ??= new JsonMap
         {
             ["path"] = JsonValues.ToMap(context.PathParameters),
             ["querystring"] = JsonValues.ToMap(context.QueryString),

@@ -26,13 +26,13 @@ internal static class JsonValues
             var reader = new Utf8JsonReader(
                 buffer.AsSpan(0, length),
                 new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var names = new NameCache();
+            var state = new ParseState();
             if (!reader.Read())
             {
                 return null;
             }
 
-            var value = ReadValue(ref reader, names);
+            var value = ReadValue(ref reader, state);
             if (reader.Read())
             {
                 throw new VtlRenderException("Invalid JSON: unexpected data after the end of the value");
@@ -50,25 +50,27 @@ internal static class JsonValues
         }
     }
 
-    private static object? ReadValue(ref Utf8JsonReader reader, NameCache names)
+    private static object? ReadValue(ref Utf8JsonReader reader, ParseState state)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                var map = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+                var start = state.Names.Count;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = names.Get(ref reader);
+                    var name = state.NameCache.Get(ref reader);
                     reader.Read();
-                    map[name] = ReadValue(ref reader, names);
+                    var value = ReadValue(ref reader, state);
+                    state.Names.Add(name);
+                    state.Values.Add(value);
                 }
 
-                return map;
+                return state.TakeObject(start);
             case JsonTokenType.StartArray:
                 var list = new List<object?>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    list.Add(ReadValue(ref reader, names));
+                    list.Add(ReadValue(ref reader, state));
                 }
 
                 return list;
@@ -77,7 +79,7 @@ internal static class JsonValues
             case JsonTokenType.Number:
                 if (reader.TryGetInt32(out var i))
                 {
-                    return i;
+                    return JavaBoxes.Int(i);
                 }
 
                 if (reader.TryGetInt64(out var l))
@@ -87,9 +89,9 @@ internal static class JsonValues
 
                 return reader.GetDouble();
             case JsonTokenType.True:
-                return true;
+                return JavaBoxes.True;
             case JsonTokenType.False:
-                return false;
+                return JavaBoxes.False;
             default:
                 return null;
         }
@@ -98,7 +100,7 @@ internal static class JsonValues
     /// <summary>Copies string pairs into a map a template can read and modify.</summary>
     public static IDictionary<string, object?> ToMap(IReadOnlyDictionary<string, string> source)
     {
-        var map = new OrderedDictionary<string, object?>(source.Count, StringComparer.Ordinal);
+        var map = new JsonMap();
         foreach (var (key, value) in source)
         {
             map[key] = value;
@@ -226,21 +228,95 @@ internal static class JsonValues
         builder.Append('"');
     }
 
+    /// <summary>
+    /// Scratch space for one parse: the properties of the objects being read, and the key arrays ("shapes")
+    /// of objects already built, which later objects with the same keys share.
+    /// </summary>
+    private sealed class ParseState
+    {
+        private const int MaxShapes = 16;
+        private readonly List<string[]> _shapes = [];
+
+        public NameCache NameCache { get; } = new();
+
+        public List<string> Names { get; } = [];
+
+        public List<object?> Values { get; } = [];
+
+        public JsonMap TakeObject(int start)
+        {
+            var count = Names.Count - start;
+            var values = new object?[count];
+            Values.CopyTo(start, values, 0, count);
+            var keys = FindShape(start, count);
+            JsonMap map;
+            if (keys is not null)
+            {
+                map = new JsonMap(keys, values, count, sharedKeys: true);
+            }
+            else
+            {
+                // A new shape, possibly with repeated keys (the last one wins, as in json-smart).
+                map = new JsonMap();
+                for (var i = 0; i < count; i++)
+                {
+                    map[Names[start + i]] = values[i];
+                }
+
+                if (map.Count == count && _shapes.Count < MaxShapes)
+                {
+                    _shapes.Add(Names.GetRange(start, count).ToArray());
+                }
+            }
+
+            Names.RemoveRange(start, count);
+            Values.RemoveRange(start, count);
+            return map;
+        }
+
+        private string[]? FindShape(int start, int count)
+        {
+            foreach (var shape in _shapes)
+            {
+                if (shape.Length != count)
+                {
+                    continue;
+                }
+
+                var same = true;
+                for (var i = 0; i < count && same; i++)
+                {
+                    same = ReferenceEquals(shape[i], Names[start + i]) || string.Equals(shape[i], Names[start + i], StringComparison.Ordinal);
+                }
+
+                if (same)
+                {
+                    return shape;
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>Reuses the strings of property names seen before, so a list of like objects allocates its keys once.</summary>
     private sealed class NameCache
     {
         private const int Capacity = 64;
         private readonly List<(byte[] Utf8, string Name)> _names = [];
+        private int _next;
 
         public string Get(ref Utf8JsonReader reader)
         {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence && _names.Count > 0)
             {
-                foreach (var (utf8, name) in _names)
+                // Objects in a list repeat their keys in order, so the name after the last hit is the best guess.
+                for (int tried = 0, at = _next; tried < _names.Count; tried++, at = at + 1 == _names.Count ? 0 : at + 1)
                 {
-                    if (reader.ValueSpan.SequenceEqual(utf8))
+                    if (reader.ValueSpan.SequenceEqual(_names[at].Utf8))
                     {
-                        return name;
+                        _next = at + 1 == _names.Count ? 0 : at + 1;
+                        return _names[at].Name;
                     }
                 }
             }

@@ -24,11 +24,11 @@ internal sealed class ForeachScope(ForeachScope? parent, int total) : IVtlHostOb
     {
         value = name switch
         {
-            "index" => Index,
-            "count" => Count,
-            "hasNext" => HasNext,
-            "first" => Index == 0,
-            "last" => !HasNext,
+            "index" => JavaBoxes.Int(Index),
+            "count" => JavaBoxes.Int(Count),
+            "hasNext" => JavaBoxes.Bool(HasNext),
+            "first" => JavaBoxes.Bool(Index == 0),
+            "last" => JavaBoxes.Bool(!HasNext),
             "parent" => Parent,
             "topmost" => Topmost(),
             _ => null,

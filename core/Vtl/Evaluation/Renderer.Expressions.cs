@@ -21,7 +21,7 @@ internal sealed partial class Renderer
             case BinaryExpression binary:
                 return EvaluateBinary(binary);
             case NotExpression not:
-                return !JavaValues.IsTrue(Evaluate(not.Operand));
+                return JavaBoxes.Bool(!JavaValues.IsTrue(Evaluate(not.Operand)));
             case NegateExpression negate:
                 return JavaMath.Negate(Evaluate(negate.Operand));
             case ListExpression list:
@@ -33,7 +33,7 @@ internal sealed partial class Renderer
 
                 return items;
             case MapExpression map:
-                var result = new OrderedDictionary<string, object?>(map.Keys.Length, StringComparer.Ordinal);
+                var result = new JsonMap();
                 for (var i = 0; i < map.Keys.Length; i++)
                 {
                     var key = Evaluate(map.Keys[i]);
@@ -74,6 +74,12 @@ internal sealed partial class Renderer
     }
 
     private object? EvaluateBinary(BinaryExpression binary)
+    {
+        var result = EvaluateBinaryCore(binary);
+        return result is bool b ? JavaBoxes.Bool(b) : result;
+    }
+
+    private object? EvaluateBinaryCore(BinaryExpression binary)
     {
         switch (binary.Operator)
         {

@@ -84,7 +84,7 @@ internal sealed partial class Renderer
                 return null;
             }
 
-            value = JavaValues.Normalize(Step(value, segment));
+            value = Step(value, segment);
         }
 
         return value;
@@ -151,8 +151,8 @@ internal sealed partial class Renderer
             "context" => _context.Context,
             "stageVariables" => _stageVariables ??= JsonValues.ToMap(_context.StageVariables),
             "foreach" => _foreach,
-            "velocityCount" => _foreach?.Count,
-            "velocityHasNext" => _foreach?.HasNext,
+            "velocityCount" => _foreach is null ? null : JavaBoxes.Int(_foreach.Count),
+            "velocityHasNext" => _foreach is null ? null : JavaBoxes.Bool(_foreach.HasNext),
             _ => null,
         };
     }
@@ -205,7 +205,7 @@ internal sealed partial class Renderer
         for (var i = 0; i < target.Segments.Length - 1 && owner is not null; i++)
         {
             var segment = target.Segments[i];
-            var next = JavaValues.Normalize(Step(owner, segment));
+            var next = Step(owner, segment);
             if (next is null && overrides && owner is IDictionary map && segment is PropertySegment property)
             {
                 next = new Dictionary<string, object?>(StringComparer.Ordinal);

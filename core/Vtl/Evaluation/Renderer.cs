@@ -181,7 +181,7 @@ internal sealed partial class Renderer
             {
                 CheckDeadline(loop);
                 scope.Index = i;
-                SetVariable(loop.Variable, JavaValues.Normalize(list[i]));
+                SetVariable(loop.Variable, list[i]);
                 flow = RenderBlock(loop.Body);
                 if (flow == Flow.Stop)
                 {

@@ -169,6 +169,23 @@ internal static class JavaFormatter
         }
 
         var abs = Math.Abs(value);
+        if (abs >= 1e-3 && abs < 1e7)
+        {
+            // Plain notation: .NET's shortest round-trip form is Java's, plus ".0" for whole numbers.
+            Span<char> buffer = stackalloc char[40];
+            if (value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture) && buffer[..written].IndexOfAny('E', 'e') < 0)
+            {
+                if (buffer[..written].Contains('.'))
+                {
+                    return new string(buffer[..written]);
+                }
+
+                buffer[written] = '.';
+                buffer[written + 1] = '0';
+                return new string(buffer[..(written + 2)]);
+            }
+        }
+
         var shortest = abs.ToString("R", CultureInfo.InvariantCulture);
         ExtractDigits(shortest, out var digits, out var pointPosition);
         var builder = new StringBuilder(24);

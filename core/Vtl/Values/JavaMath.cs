@@ -142,7 +142,7 @@ internal static class JavaMath
 
     /// <summary>MathUtils.wrapPrimitive: the narrowest of the operands' types that holds the result.</summary>
     private static object Wrap(long value, bool anyLong) =>
-        !anyLong && value is >= int.MinValue and <= int.MaxValue ? (int)value : value;
+        !anyLong && value is >= int.MinValue and <= int.MaxValue ? JavaBoxes.Int((int)value) : value;
 
     private static double ToDouble(object? value) => value switch
     {

@@ -80,4 +80,21 @@ public sealed class InputVariableTests
         });
         Assert.Equal("{path={}, querystring={a=1, b=2}, header={H=v}} v [a, b]", output);
     }
+
+    [Fact]
+    public void ChangingOneParsedObjectLeavesItsSiblingsAlone() =>
+        Assert.Equal(
+            "[{a=1, b=9}, {a=2}, {}, {a=5}] {a=5}",
+            Vtl.Render("#set($l = $input.path('$'))#set($d = $l[0].put('b', 9))#set($d = $l[2].remove('a'))$l $input.path('$[3]')", """[{"a":1},{"a":2},{"a":3},{"a":5}]"""));
+
+    [Fact]
+    public void RepeatedJsonKeysKeepTheLastValue() =>
+        Assert.Equal("{a=2, b=3}", Vtl.Render("$input.path('$')", """{"a":1,"b":3,"a":2}"""));
+
+    [Fact]
+    public void LargeObjectsAreLookedUpByKey()
+    {
+        var body = "{" + string.Join(",", Enumerable.Range(0, 50).Select(i => $"\"k{i}\":{i}")) + "}";
+        Assert.Equal("49 0 50", Vtl.Render("#set($o = $input.path('$'))$o.k49 $o.k0 $o.size()", body));
+    }
 }
