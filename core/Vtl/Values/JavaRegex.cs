@@ -120,11 +120,13 @@ internal static class JavaRegex
     {
         var builder = new StringBuilder(pattern.Length + 16);
         var inClass = 0;
+        var afterQuantifier = false;
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
             if (c == '\\' && i + 1 < pattern.Length)
             {
+                afterQuantifier = false;
                 var next = pattern[i + 1];
                 if (next == 'Q')
                 {
@@ -135,12 +137,12 @@ internal static class JavaRegex
                     continue;
                 }
 
-                if (next == 'p' && i + 2 < pattern.Length && pattern[i + 2] == '{')
+                if (next is 'p' or 'P' && i + 2 < pattern.Length && pattern[i + 2] == '{')
                 {
                     var close = pattern.IndexOf('}', i + 3);
-                    if (close > 0 && PosixClass(pattern[(i + 3)..close]) is { } posix)
+                    if (close > 0 && PosixClass(pattern[(i + 3)..close]) is { } posix && (next == 'p' || inClass == 0))
                     {
-                        builder.Append(inClass > 0 ? posix : "[" + posix + "]");
+                        builder.Append(next == 'P' ? "[^" + posix + "]" : inClass > 0 ? posix : "[" + posix + "]");
                         i = close;
                         continue;
                     }
@@ -174,27 +176,18 @@ internal static class JavaRegex
             {
                 inClass--;
             }
-            else if (c == '+' && inClass == 0 && i > 0 && pattern[i - 1] is '*' or '+' or '?' or '}' && !IsEscaped(pattern, i - 1))
+            else if (c == '+' && inClass == 0 && afterQuantifier)
             {
                 // A possessive quantifier; .NET has none, and the greedy form matches the same inputs in practice.
+                afterQuantifier = false;
                 continue;
             }
 
+            afterQuantifier = inClass == 0 && c is '*' or '+' or '?' or '}';
             builder.Append(c);
         }
 
         return builder.ToString();
-    }
-
-    private static bool IsEscaped(string pattern, int index)
-    {
-        var backslashes = 0;
-        for (var j = index - 1; j >= 0 && pattern[j] == '\\'; j--)
-        {
-            backslashes++;
-        }
-
-        return backslashes % 2 == 1;
     }
 
     private static string? PosixClass(string name) => name switch
