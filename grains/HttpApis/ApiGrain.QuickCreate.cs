@@ -1,3 +1,5 @@
+using OrleansGateway.Errors;
+
 namespace OrleansGateway.HttpApis;
 
 // Quick create (CreateApi with target): one integration, one route and the $default stage,
@@ -21,20 +23,37 @@ public sealed partial class ApiGrain
         state.State.Routes[route.RouteId] = route;
     }
 
+    // Everything is checked before anything changes, so a refused update leaves the API as it was.
     private void QuickUpdateRouteAndIntegration(ApiInput input)
     {
-        if (input.Target is not null && state.State.Integrations.Values.FirstOrDefault(i => i.ApiGatewayManaged) is { } integration)
+        IntegrationDefinition? integration = null;
+        RouteDefinition? route = null;
+        if (input.Target is not null)
         {
-            state.State.Integrations[integration.IntegrationId] =
-                CheckIntegration(QuickIntegration(integration.IntegrationId, input.Target, input.CredentialsArn ?? integration.CredentialsArn));
+            var current = state.State.Integrations.Values.FirstOrDefault(i => i.ApiGatewayManaged) ?? throw NotQuickCreated();
+            integration = CheckIntegration(QuickIntegration(current.IntegrationId, input.Target, input.CredentialsArn ?? current.CredentialsArn));
         }
 
-        if (input.RouteKey is not null && state.State.Routes.Values.FirstOrDefault(r => r.ApiGatewayManaged) is { } route)
+        if (input.RouteKey is not null)
         {
-            CheckRouteKey(input.RouteKey, exceptRouteId: route.RouteId);
-            state.State.Routes[route.RouteId] = route with { RouteKey = input.RouteKey };
+            var current = state.State.Routes.Values.FirstOrDefault(r => r.ApiGatewayManaged) ?? throw NotQuickCreated();
+            CheckRouteKey(input.RouteKey, exceptRouteId: current.RouteId);
+            route = current with { RouteKey = input.RouteKey };
+        }
+
+        if (integration is not null)
+        {
+            state.State.Integrations[integration.IntegrationId] = integration;
+        }
+
+        if (route is not null)
+        {
+            state.State.Routes[route.RouteId] = route;
         }
     }
+
+    private static ApiGatewayException NotQuickCreated() =>
+        ApiGatewayException.BadRequest("Target and route key can only be updated on an API made by quick create; use UpdateIntegration or UpdateRoute instead.");
 
     // A Lambda ARN becomes an AWS_PROXY integration (payload 2.0), a URL an HTTP_PROXY one (payload 1.0).
     private static IntegrationDefinition QuickIntegration(string integrationId, string target, string? credentialsArn)

@@ -85,7 +85,15 @@ public sealed partial class ApiGrain(
 
         if (input.Target is not null)
         {
-            QuickCreateRouteAndIntegration(input.Target, input.RouteKey ?? DefaultStageName, input.CredentialsArn);
+            try
+            {
+                QuickCreateRouteAndIntegration(input.Target, input.RouteKey ?? DefaultStageName, input.CredentialsArn);
+            }
+            catch (ApiGatewayException)
+            {
+                state.State = new ApiState();
+                throw;
+            }
         }
 
         await state.WriteStateAsync();
@@ -118,7 +126,7 @@ public sealed partial class ApiGrain(
             throw ApiErrors.Required("name");
         }
 
-        state.State.Api = api with
+        var updated = api with
         {
             Name = input.Name ?? api.Name,
             RouteSelectionExpression = input.RouteSelectionExpression ?? api.RouteSelectionExpression,
@@ -131,6 +139,7 @@ public sealed partial class ApiGrain(
             IpAddressType = input.IpAddressType ?? api.IpAddressType,
         };
         QuickUpdateRouteAndIntegration(input);
+        state.State.Api = updated;
         await state.WriteStateAsync();
         await AutoDeploy();
         await PublishApiChanged();

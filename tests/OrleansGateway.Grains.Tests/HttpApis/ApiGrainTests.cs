@@ -31,6 +31,28 @@ public sealed class ApiGrainTests(GatewayClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task UpdateApi_WithTarget_ChangesTheQuickCreatedIntegrationAndRedeploys()
+    {
+        var created = await CreateApi(new ApiInput { Name = "retarget", ProtocolType = "HTTP", Target = "http://old.example" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        var stage = _grains.GetGrain<IStageGrain>($"{created.ApiId}/$default");
+        var before = (await stage.GetRuntime())!;
+
+        await api.UpdateApi(new ApiInput { Target = "http://new.example", RouteKey = "POST /orders" });
+
+        var after = (await stage.GetRuntime())!;
+        Assert.Equal("http://new.example", Assert.Single(after.Deployment!.Integrations).IntegrationUri);
+        Assert.Equal("POST /orders", Assert.Single(after.Deployment.Routes).RouteKey);
+        Assert.True(after.Version > before.Version);
+        var refused = await Assert.ThrowsAsync<ApiGatewayException>(() => api.UpdateApi(new ApiInput { Target = "http://newer.example", RouteKey = "BAD" }));
+        Assert.Equal("BadRequestException", refused.ErrorType);
+        Assert.Equal("http://new.example", Assert.Single(await api.GetIntegrations()).IntegrationUri);
+        var (plain, _) = await CreateApiWithIntegration();
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => plain.UpdateApi(new ApiInput { Target = "http://new.example" }));
+        Assert.Equal("BadRequestException", error.ErrorType);
+    }
+
+    [Fact]
     public async Task RouteChange_AutoDeploysStagesWithAutoDeployOnly()
     {
         var (api, integrationId) = await CreateApiWithIntegration();
