@@ -24,8 +24,14 @@ public sealed partial class DataPlanePipeline(
         {
             await ServeAsync(context, requestId);
         }
-        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        catch (Exception e)
         {
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                // The client left; there is nobody to answer.
+                return;
+            }
+
             Log.Unhandled(logger, context.Request.Method, context.Request.Path.Value, e);
             await GatewayResponseWriter.WriteAsync(context, GatewayResponse.InternalServerError, requestId);
         }
