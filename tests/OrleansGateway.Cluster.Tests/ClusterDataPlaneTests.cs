@@ -3,7 +3,8 @@ using OrleansGateway.EndToEnd.Tests.Infrastructure;
 
 namespace OrleansGateway.Cluster.Tests;
 
-public sealed class ClusterDataPlaneTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterDataPlaneTests(ClusterFixture cluster)
 {
     [Fact]
     public async Task ApiCreatedThroughEdgeA_IsServedByEdgeB()

@@ -3,7 +3,8 @@ using OrleansGateway.Cluster.Tests.Infrastructure;
 
 namespace OrleansGateway.Cluster.Tests;
 
-public sealed class ClusterTopologyTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterTopologyTests(ClusterFixture cluster)
 {
     [Fact]
     public async Task BothSilos_SeeEachOtherActive()
