@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using OrleansGateway.Vtl.Values;
@@ -67,16 +68,23 @@ internal static class JsonValues
 
                 return state.TakeObject(start);
             case JsonTokenType.StartArray:
-                var list = new List<object?>();
+                var first = state.Items.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    list.Add(ReadValue(ref reader, state));
+                    var item = ReadValue(ref reader, state);
+                    state.Items.Add(item);
                 }
 
-                return list;
+                return state.TakeArray(first);
             case JsonTokenType.String:
-                return reader.GetString();
+                return state.StringCache.Get(ref reader);
             case JsonTokenType.Number:
+                // A fraction or exponent never parses as Integer or Long, so skip both attempts.
+                if (reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
+                {
+                    return reader.GetDouble();
+                }
+
                 if (reader.TryGetInt32(out var i))
                 {
                     return JavaBoxes.Int(i);
@@ -243,6 +251,21 @@ internal static class JsonValues
 
         public List<object?> Values { get; } = [];
 
+        /// <summary>The items of the arrays being read; each array is copied out at its exact size when it ends.</summary>
+        public List<object?> Items { get; } = [];
+
+        public StringCache StringCache { get; } = new();
+
+        public List<object?> TakeArray(int start)
+        {
+            var count = Items.Count - start;
+            var list = new List<object?>(count);
+            ReadOnlySpan<object?> items = CollectionsMarshal.AsSpan(Items).Slice(start, count);
+            list.AddRange(items);
+            Items.RemoveRange(start, count);
+            return list;
+        }
+
         public JsonMap TakeObject(int start)
         {
             var count = Names.Count - start;
@@ -327,6 +350,42 @@ internal static class JsonValues
                 _names.Add((reader.ValueSpan.ToArray(), text));
             }
 
+            return text;
+        }
+    }
+
+    /// <summary>
+    /// Reuses the strings of short values seen before (enumerations such as "cat" or "available" repeat down a
+    /// list), so they are neither transcoded nor allocated again. Direct-mapped: one probe, no scanning.
+    /// </summary>
+    private sealed class StringCache
+    {
+        private const int Slots = 64;
+        private const int MaxLength = 24;
+        private readonly string?[] _strings = new string?[Slots];
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxLength)
+            {
+                return reader.GetString()!;
+            }
+
+            var span = reader.ValueSpan;
+            if (span.Length == 0)
+            {
+                return "";
+            }
+
+            var slot = ((span.Length * 31) + (span[0] * 7) + span[span.Length / 2] + (span[^1] * 3)) & (Slots - 1);
+            var cached = _strings[slot];
+            if (cached is not null && Ascii.Equals(span, cached))
+            {
+                return cached;
+            }
+
+            var text = reader.GetString()!;
+            _strings[slot] = text;
             return text;
         }
     }

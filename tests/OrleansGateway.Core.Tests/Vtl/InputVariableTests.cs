@@ -97,4 +97,15 @@ public sealed class InputVariableTests
         var body = "{" + string.Join(",", Enumerable.Range(0, 50).Select(i => $"\"k{i}\":{i}")) + "}";
         Assert.Equal("49 0 50", Vtl.Render("#set($o = $input.path('$'))$o.k49 $o.k0 $o.size()", body));
     }
+
+    [Fact]
+    public void ValuesKeepTheirJavaTypesWhenStringsRepeatAndArraysNest()
+    {
+        // Repeated short strings are shared by the parser, escaped and non-ASCII ones are not; numbers with a
+        // fraction or exponent are Doubles, larger integers Longs; arrays nest inside objects inside arrays.
+        const string body = """[{"t":"cat","n":1},{"t":"cat","n":2.5},{"t":"c\u0061t","n":1e2},{"t":"dog","n":4000000000},{"t":"","n":-0.0},{"t":"caté","n":[[1],[2,3]]}]""";
+        Assert.Equal(
+            "cat 1 true|cat 2.5 true|cat 100.0 true|dog 4000000000 false| -0.0 false|caté [[1], [2, 3]] false|",
+            Vtl.Render("#foreach($e in $input.path('$'))$e.t $e.n $e.t.equals('cat')|#end", body));
+    }
 }
