@@ -12,13 +12,18 @@ namespace OrleansGateway.Vtl.ApiGateway;
 /// JSON to the Java values API Gateway hands templates (json-smart's: insertion-ordered maps, lists,
 /// Integer, Long or Double numbers) and back to JSON text the way json-smart writes it.
 /// </summary>
-internal static class JsonValues
+internal static partial class JsonValues
 {
     private const int MaxDepth = 256;
 
     /// <summary>Parses JSON text; a syntax error is a render error, as in API Gateway.</summary>
     public static object? Parse(string json)
     {
+        if (TryParseFast(json, out var plain))
+        {
+            return plain;
+        }
+
         var maxBytes = Encoding.UTF8.GetMaxByteCount(json.Length);
         var buffer = ArrayPool<byte>.Shared.Rent(maxBytes);
         try
@@ -355,14 +360,38 @@ internal static class JsonValues
     }
 
     /// <summary>
-    /// Reuses the strings of short values seen before (enumerations such as "cat" or "available" repeat down a
-    /// list), so they are neither transcoded nor allocated again. Direct-mapped: one probe, no scanning.
+    /// Reuses the strings of short keys and values seen before (keys and enumerations such as "cat" repeat down
+    /// a list), so they are neither transcoded nor allocated again. Direct-mapped: one probe, no scanning.
     /// </summary>
     private sealed class StringCache
     {
-        private const int Slots = 64;
-        private const int MaxLength = 24;
+        private const int Slots = 128;
+        private const int MaxLength = 32;
         private readonly string?[] _strings = new string?[Slots];
+
+        public string Get(ReadOnlySpan<char> content)
+        {
+            if (content.Length == 0)
+            {
+                return "";
+            }
+
+            if (content.Length > MaxLength)
+            {
+                return new string(content);
+            }
+
+            var slot = ((content.Length * 31) + (content[0] * 7) + content[content.Length / 2] + (content[^1] * 3)) & (Slots - 1);
+            var cached = _strings[slot];
+            if (cached is not null && content.SequenceEqual(cached))
+            {
+                return cached;
+            }
+
+            var text = new string(content);
+            _strings[slot] = text;
+            return text;
+        }
 
         public string Get(ref Utf8JsonReader reader)
         {
