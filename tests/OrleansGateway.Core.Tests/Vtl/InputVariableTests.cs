@@ -111,6 +111,7 @@ public sealed class InputVariableTests
 
     [Theory]
     [InlineData("""{"a":[1,-0,2147483647,2147483648,-2147483649,1.5e3,0.001,1E20,12345678901234567890,-1.25]}""")]
+    [InlineData("""[0.1,0.7,2.675,-0.0,0.0,1.0000000000000002,123456.789012345,9007199254740993.5,0.000123,99.99,-1234567.125]""")]
     [InlineData(""" { "a" : [ true , false , null , "x" , "" , {} , [] ] } """)]
     [InlineData("""[{"id":1,"type":"cat"},{"id":2,"type":"cat","extra":{"k":"v"}},{"type":"dog","id":3}]""")]
     [InlineData("""{"k":1,"k":2,"long key with spaces and more than thirty-two characters":"caté ☃"}""")]
