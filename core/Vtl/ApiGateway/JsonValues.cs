@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using OrleansGateway.Vtl.Values;
@@ -11,13 +12,18 @@ namespace OrleansGateway.Vtl.ApiGateway;
 /// JSON to the Java values API Gateway hands templates (json-smart's: insertion-ordered maps, lists,
 /// Integer, Long or Double numbers) and back to JSON text the way json-smart writes it.
 /// </summary>
-internal static class JsonValues
+internal static partial class JsonValues
 {
     private const int MaxDepth = 256;
 
     /// <summary>Parses JSON text; a syntax error is a render error, as in API Gateway.</summary>
     public static object? Parse(string json)
     {
+        if (TryParseFast(json, out var plain))
+        {
+            return plain;
+        }
+
         var maxBytes = Encoding.UTF8.GetMaxByteCount(json.Length);
         var buffer = ArrayPool<byte>.Shared.Rent(maxBytes);
         try
@@ -67,16 +73,23 @@ internal static class JsonValues
 
                 return state.TakeObject(start);
             case JsonTokenType.StartArray:
-                var list = new List<object?>();
+                var first = state.Items.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    list.Add(ReadValue(ref reader, state));
+                    var item = ReadValue(ref reader, state);
+                    state.Items.Add(item);
                 }
 
-                return list;
+                return state.TakeArray(first);
             case JsonTokenType.String:
-                return reader.GetString();
+                return state.StringCache.Get(ref reader);
             case JsonTokenType.Number:
+                // A fraction or exponent never parses as Integer or Long, so skip both attempts.
+                if (reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
+                {
+                    return reader.GetDouble();
+                }
+
                 if (reader.TryGetInt32(out var i))
                 {
                     return JavaBoxes.Int(i);
@@ -243,6 +256,21 @@ internal static class JsonValues
 
         public List<object?> Values { get; } = [];
 
+        /// <summary>The items of the arrays being read; each array is copied out at its exact size when it ends.</summary>
+        public List<object?> Items { get; } = [];
+
+        public StringCache StringCache { get; } = new();
+
+        public List<object?> TakeArray(int start)
+        {
+            var count = Items.Count - start;
+            var list = new List<object?>(count);
+            ReadOnlySpan<object?> items = CollectionsMarshal.AsSpan(Items).Slice(start, count);
+            list.AddRange(items);
+            Items.RemoveRange(start, count);
+            return list;
+        }
+
         public JsonMap TakeObject(int start)
         {
             var count = Names.Count - start;
@@ -327,6 +355,66 @@ internal static class JsonValues
                 _names.Add((reader.ValueSpan.ToArray(), text));
             }
 
+            return text;
+        }
+    }
+
+    /// <summary>
+    /// Reuses the strings of short keys and values seen before (keys and enumerations such as "cat" repeat down
+    /// a list), so they are neither transcoded nor allocated again. Direct-mapped: one probe, no scanning.
+    /// </summary>
+    private sealed class StringCache
+    {
+        private const int Slots = 128;
+        private const int MaxLength = 32;
+        private readonly string?[] _strings = new string?[Slots];
+
+        public string Get(ReadOnlySpan<char> content)
+        {
+            if (content.Length == 0)
+            {
+                return "";
+            }
+
+            if (content.Length > MaxLength)
+            {
+                return new string(content);
+            }
+
+            var slot = ((content.Length * 31) + (content[0] * 7) + content[content.Length / 2] + (content[^1] * 3)) & (Slots - 1);
+            var cached = _strings[slot];
+            if (cached is not null && content.SequenceEqual(cached))
+            {
+                return cached;
+            }
+
+            var text = new string(content);
+            _strings[slot] = text;
+            return text;
+        }
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxLength)
+            {
+                return reader.GetString()!;
+            }
+
+            var span = reader.ValueSpan;
+            if (span.Length == 0)
+            {
+                return "";
+            }
+
+            var slot = ((span.Length * 31) + (span[0] * 7) + span[span.Length / 2] + (span[^1] * 3)) & (Slots - 1);
+            var cached = _strings[slot];
+            if (cached is not null && Ascii.Equals(span, cached))
+            {
+                return cached;
+            }
+
+            var text = reader.GetString()!;
+            _strings[slot] = text;
             return text;
         }
     }

@@ -84,9 +84,9 @@ internal sealed partial class Renderer
         switch (binary.Operator)
         {
             case BinaryOperator.And:
-                return JavaValues.IsTrue(Evaluate(binary.Left)) && JavaValues.IsTrue(Evaluate(binary.Right));
+                return JavaBoxes.Bool(JavaValues.IsTrue(Evaluate(binary.Left)) && JavaValues.IsTrue(Evaluate(binary.Right)));
             case BinaryOperator.Or:
-                return JavaValues.IsTrue(Evaluate(binary.Left)) || JavaValues.IsTrue(Evaluate(binary.Right));
+                return JavaBoxes.Bool(JavaValues.IsTrue(Evaluate(binary.Left)) || JavaValues.IsTrue(Evaluate(binary.Right)));
         }
 
         var left = Evaluate(binary.Left);
@@ -94,17 +94,17 @@ internal sealed partial class Renderer
         switch (binary.Operator)
         {
             case BinaryOperator.Equal:
-                return VelocityEquals(left, right);
+                return JavaBoxes.Bool(VelocityEquals(left, right));
             case BinaryOperator.NotEqual:
-                return !VelocityEquals(left, right);
+                return JavaBoxes.Bool(!VelocityEquals(left, right));
             case BinaryOperator.Less:
-                return JavaMath.Compare(left, right) is < 0;
+                return JavaBoxes.Bool(JavaMath.Compare(left, right) is < 0);
             case BinaryOperator.Greater:
-                return JavaMath.Compare(left, right) is > 0;
+                return JavaBoxes.Bool(JavaMath.Compare(left, right) is > 0);
             case BinaryOperator.LessOrEqual:
-                return JavaMath.Compare(left, right) is <= 0;
+                return JavaBoxes.Bool(JavaMath.Compare(left, right) is <= 0);
             case BinaryOperator.GreaterOrEqual:
-                return JavaMath.Compare(left, right) is >= 0;
+                return JavaBoxes.Bool(JavaMath.Compare(left, right) is >= 0);
             case BinaryOperator.Add:
                 if (left is string || right is string)
                 {

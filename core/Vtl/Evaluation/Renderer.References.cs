@@ -43,7 +43,17 @@ internal sealed partial class Renderer
             return;
         }
 
-        Write(prefix);
+        if (prefix.Length != 0)
+        {
+            Write(prefix);
+        }
+
+        if (value is double number)
+        {
+            WriteDouble(number);
+            return;
+        }
+
         if (value is DefinedBlock block)
         {
             EnterCall(reference);
@@ -60,6 +70,23 @@ internal sealed partial class Renderer
         }
 
         Write(JavaFormatter.ToJavaString(value));
+    }
+
+    /// <summary>Writes a number as Java's <c>Double.toString</c> would, without a string for the common magnitudes.</summary>
+    private void WriteDouble(double number)
+    {
+        Span<char> buffer = stackalloc char[JavaFormatter.PlainBufferLength];
+        if (!JavaFormatter.TryFormatPlain(number, buffer, out var written))
+        {
+            Write(JavaFormatter.FormatDouble(number));
+            return;
+        }
+
+        _output.Append(buffer[..written]);
+        if (_output.Length > _limits.MaxOutputChars)
+        {
+            throw new VtlRenderException($"Template output exceeds {_limits.MaxOutputChars} characters");
+        }
     }
 
     /// <summary>A null macro parameter prints the caller's argument text, as Velocity's proxy context does.</summary>
@@ -134,8 +161,14 @@ internal sealed partial class Renderer
             }
         }
 
+        if (_macroFrames.Count == 0 && _lastGlobalName is not null && string.Equals(name, _lastGlobalName, StringComparison.Ordinal))
+        {
+            return _lastGlobalValue;
+        }
+
         if (_globals.TryGetValue(name, out var value))
         {
+            RememberGlobal(name, value);
             return value;
         }
 
@@ -166,6 +199,18 @@ internal sealed partial class Renderer
         }
 
         _globals[name] = value;
+        RememberGlobal(name, value);
+    }
+
+    /// <summary>
+    /// Keeps the last global read or written (typically the <c>#foreach</c> variable, read several times per
+    /// item) so repeated references skip the dictionary. Only consulted outside macros, whose parameters shadow
+    /// globals; every change to the globals goes through <see cref="SetVariable"/> or <see cref="RemoveVariable"/>.
+    /// </summary>
+    private void RememberGlobal(string name, object? value)
+    {
+        _lastGlobalName = name;
+        _lastGlobalValue = value;
     }
 
     private void RemoveVariable(string name)
@@ -177,6 +222,11 @@ internal sealed partial class Renderer
         }
 
         _globals.Remove(name);
+        if (string.Equals(name, _lastGlobalName, StringComparison.Ordinal))
+        {
+            _lastGlobalName = null;
+            _lastGlobalValue = null;
+        }
     }
 
     /// <summary>

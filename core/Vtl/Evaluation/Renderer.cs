@@ -24,6 +24,8 @@ internal sealed partial class Renderer
     private InputVariable? _input;
     private IDictionary<string, object?>? _stageVariables;
     private int _callDepth;
+    private string? _lastGlobalName;
+    private object? _lastGlobalValue;
 
     public Renderer(IReadOnlyDictionary<string, MacroDefinition> macros, VtlRenderContext context, VtlLimits limits, StringBuilder output)
     {

@@ -10,6 +10,9 @@ namespace OrleansGateway.Vtl.Values;
 /// </summary>
 internal static class JavaFormatter
 {
+    /// <summary>Room for any double in plain notation, with the ".0" that Java adds to whole numbers.</summary>
+    public const int PlainBufferLength = 40;
+
     private static readonly string[] SmallIntegers = CreateSmallIntegers();
 
     public static string ToJavaString(object? value)
@@ -168,24 +171,13 @@ internal static class JavaFormatter
             return double.IsNegative(value) ? "-0.0" : "0.0";
         }
 
-        var abs = Math.Abs(value);
-        if (abs >= 1e-3 && abs < 1e7)
+        Span<char> buffer = stackalloc char[PlainBufferLength];
+        if (TryFormatPlain(value, buffer, out var written))
         {
-            // Plain notation: .NET's shortest round-trip form is Java's, plus ".0" for whole numbers.
-            Span<char> buffer = stackalloc char[40];
-            if (value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture) && buffer[..written].IndexOfAny('E', 'e') < 0)
-            {
-                if (buffer[..written].Contains('.'))
-                {
-                    return new string(buffer[..written]);
-                }
-
-                buffer[written] = '.';
-                buffer[written + 1] = '0';
-                return new string(buffer[..(written + 2)]);
-            }
+            return new string(buffer[..written]);
         }
 
+        var abs = Math.Abs(value);
         var shortest = abs.ToString("R", CultureInfo.InvariantCulture);
         ExtractDigits(shortest, out var digits, out var pointPosition);
         var builder = new StringBuilder(24);
@@ -217,6 +209,36 @@ internal static class JavaFormatter
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// <c>Double.toString</c> for the common magnitudes (10^-3 to 10^7, not zero), written into
+    /// <paramref name="buffer"/> (at least <see cref="PlainBufferLength"/> characters); false for any other value.
+    /// </summary>
+    public static bool TryFormatPlain(double value, Span<char> buffer, out int written)
+    {
+        var abs = Math.Abs(value);
+        if (!(abs >= 1e-3 && abs < 1e7))
+        {
+            written = 0;
+            return false;
+        }
+
+        // Plain notation: .NET's shortest round-trip form is Java's, plus ".0" for whole numbers.
+        if (!value.TryFormat(buffer[..(PlainBufferLength - 2)], out written, "R", CultureInfo.InvariantCulture)
+            || buffer[..written].IndexOfAny('E', 'e') >= 0)
+        {
+            written = 0;
+            return false;
+        }
+
+        if (!buffer[..written].Contains('.'))
+        {
+            buffer[written++] = '.';
+            buffer[written++] = '0';
+        }
+
+        return true;
     }
 
     private static void ExtractDigits(string text, out string digits, out int pointPosition)

@@ -31,6 +31,12 @@ internal static class JavaMath
     /// <summary>Compares two numbers; null when either is not a number.</summary>
     public static int? Compare(object? left, object? right)
     {
+        // The common case in templates (a JSON Integer against an integer literal) without normalizing.
+        if (left is int a && right is int b)
+        {
+            return a.CompareTo(b);
+        }
+
         left = JavaValues.Normalize(left);
         right = JavaValues.Normalize(right);
         if (!JavaValues.IsNumber(left) || !JavaValues.IsNumber(right))

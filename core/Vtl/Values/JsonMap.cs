@@ -70,6 +70,9 @@ internal sealed class JsonMap : IDictionary<string, object?>, IDictionary
         return i >= 0;
     }
 
+    /// <summary>The value under a key, or null when absent, as a Java <c>Map.get</c>.</summary>
+    public object? GetValueOrNull(string key) => IndexOf(key) is var i && i >= 0 ? _values[i] : null;
+
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     bool IDictionary.Contains(object key) => key is string name && IndexOf(name) >= 0;

@@ -12,6 +12,9 @@ internal static class MemberAccess
     {
         switch (target)
         {
+            case JsonMap json:
+                // Parsed JSON objects are the usual target; an exact-type test is cheaper than the interface ones.
+                return json.GetValueOrNull(name);
             case IVtlHostObject host:
                 return host.TryGetProperty(name, out var value) ? value : null;
             case IDictionary map:

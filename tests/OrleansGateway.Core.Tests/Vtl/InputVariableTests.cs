@@ -97,4 +97,58 @@ public sealed class InputVariableTests
         var body = "{" + string.Join(",", Enumerable.Range(0, 50).Select(i => $"\"k{i}\":{i}")) + "}";
         Assert.Equal("49 0 50", Vtl.Render("#set($o = $input.path('$'))$o.k49 $o.k0 $o.size()", body));
     }
+
+    [Fact]
+    public void ValuesKeepTheirJavaTypesWhenStringsRepeatAndArraysNest()
+    {
+        // Repeated short strings are shared by the parser, escaped and non-ASCII ones are not; numbers with a
+        // fraction or exponent are Doubles, larger integers Longs; arrays nest inside objects inside arrays.
+        const string body = """[{"t":"cat","n":1},{"t":"cat","n":2.5},{"t":"c\u0061t","n":1e2},{"t":"dog","n":4000000000},{"t":"","n":-0.0},{"t":"caté","n":[[1],[2,3]]}]""";
+        Assert.Equal(
+            "cat 1 true|cat 2.5 true|cat 100.0 true|dog 4000000000 false| -0.0 false|caté [[1], [2, 3]] false|",
+            Vtl.Render("#foreach($e in $input.path('$'))$e.t $e.n $e.t.equals('cat')|#end", body));
+    }
+
+    [Theory]
+    [InlineData("""{"a":[1,-0,2147483647,2147483648,-2147483649,1.5e3,0.001,1E20,12345678901234567890,-1.25]}""")]
+    [InlineData("""[0.1,0.7,2.675,-0.0,0.0,1.0000000000000002,123456.789012345,9007199254740993.5,0.000123,99.99,-1234567.125]""")]
+    [InlineData(""" { "a" : [ true , false , null , "x" , "" , {} , [] ] } """)]
+    [InlineData("""[{"id":1,"type":"cat"},{"id":2,"type":"cat","extra":{"k":"v"}},{"type":"dog","id":3}]""")]
+    [InlineData("""{"k":1,"k":2,"long key with spaces and more than thirty-two characters":"caté ☃"}""")]
+    [InlineData("\"just a string\"")]
+    [InlineData("42")]
+    public void PlainAndCommentedJsonParseAlike(string body)
+    {
+        // A comment sends the body to the full reader; plain JSON takes the fast path. Both must agree.
+        const string template = "$input.path('$')|$input.json('$')";
+        var commented = "/* c */" + body;
+        Assert.Equal(Vtl.Render(template, commented), Vtl.Render(template, body));
+    }
+
+    [Theory]
+    [InlineData("""{"a":[1,2,],}""", "[1, 2]")]
+    [InlineData("""{"a":["q\"t\u00e9"]}""", "[q\"té]")]
+    [InlineData("""{"a":[-1.5E-3, 1e-5]}""", "[-0.0015, 1.0E-5]")]
+    [InlineData("""{"a":1""", null)]
+    [InlineData("""{"a":[1 2]}""", null)]
+    [InlineData("""{"a":01}""", null)]
+    [InlineData("{\"a\":\"\u0001\"}", null)]
+    public void JsonOutsideThePlainSubsetIsReadByTheFullParser(string body, string? expected)
+    {
+        if (expected is null)
+        {
+            Assert.ThrowsAny<VtlRenderException>(() => Vtl.Render("$input.path('$.a')", body));
+        }
+        else
+        {
+            Assert.Equal(expected, Vtl.Render("$input.path('$.a')", body));
+        }
+    }
+
+    [Fact]
+    public void DeepJsonIsParsed()
+    {
+        var body = new string('[', 100) + "1" + new string(']', 100);
+        Assert.Equal(new string('[', 99) + "1" + new string(']', 99), Vtl.Render("$input.path('$[0]')", body));
+    }
 }

@@ -84,4 +84,12 @@ public sealed class ReferenceTests
         Assert.Contains("Index: 3, Size: 1", error.Message);
         Assert.Contains("line 1", error.Message);
     }
+
+    [Theory]
+    [InlineData("#set($a = 'g')#foreach($a in [1, 2])$a#end$a", "12g")]
+    [InlineData("#foreach($a in [1, 2])$a#end[$a]", "12[]")]
+    [InlineData("#set($a = 'g')$a#macro(m $a)$a#end#m('p')$a", "gpg")]
+    [InlineData("#set($a = 1)$a#set($b = 2)$a$b#set($a = 3)$a$b", "11232")]
+    public void VariablesReadAfterEveryKindOfChange(string template, string expected) =>
+        Assert.Equal(expected, Vtl.Render(template));
 }
