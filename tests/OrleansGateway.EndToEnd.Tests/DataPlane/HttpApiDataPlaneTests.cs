@@ -244,6 +244,18 @@ public sealed class HttpApiDataPlaneTests(EmbeddedEdgeFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task HealthzPathOfAnApiByHostName_IsTheApisNotTheGateways()
+    {
+        var apiId = await _cli.QuickCreateAsync(BackendUrl);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{DataUrl}/healthz");
+        request.Headers.Host = $"{apiId}.execute-api.localhost";
+        using var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/healthz", (await EchoedRequest.ReadAsync(response)).Path);
+    }
+
+    [Fact]
     public async Task NothingToServe_Answers404NotFound()
     {
         var apiId = await _cli.CreateApiAsync();
