@@ -9,6 +9,9 @@ internal static partial class JsonValues
     /// <summary>Deepest nesting the fast path takes; deeper documents go to the full reader, which enforces its limit.</summary>
     private const int FastMaxDepth = 64;
 
+    /// <summary>Strings up to this length are scanned one character at a time.</summary>
+    private const int ShortStringLength = 16;
+
     /// <summary>
     /// Parses plain JSON (no comments, escapes, trailing commas, control characters or surrogates) straight
     /// from the string, without transcoding to UTF-8; that is what almost every payload is. Anything else,
@@ -21,8 +24,6 @@ internal static partial class JsonValues
         parser.SkipWhitespace();
         return parser.TryReadValue(0, out value) && parser.AtEndAfterWhitespace();
     }
-
-    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     /// <summary>
     /// Clinger's fast path for a decimal such as <c>12.49</c>: with at most 15 digits and no exponent, the digits
@@ -51,7 +52,7 @@ internal static partial class JsonValues
             }
 
             mantissa = (mantissa * 10) + (c - '0');
-            if (++digits > 15)
+            if (++digits > ExactPowersOfTen.MaxDigits)
             {
                 return false;
             }
@@ -67,7 +68,7 @@ internal static partial class JsonValues
             return false;
         }
 
-        value = mantissa / PowersOfTen[fraction];
+        value = mantissa / ExactPowersOfTen.Get(fraction);
         value = negative ? -value : value;
         return true;
     }
@@ -234,6 +235,26 @@ internal static partial class JsonValues
         {
             text = "";
             var start = _position + 1;
+
+            // Keys and most values are a few characters: one scalar pass checks them all at once, cheaper
+            // than starting three vectorised searches; longer strings go to those.
+            var limit = Math.Min(_text.Length, start + ShortStringLength);
+            for (var at = start; at < limit; at++)
+            {
+                var c = _text[at];
+                if (c == '"')
+                {
+                    text = _state.StringCache.Get(_text[start..at]);
+                    _position = at + 1;
+                    return true;
+                }
+
+                if (c is '\\' or < ' ' || char.IsSurrogate(c))
+                {
+                    return false;
+                }
+            }
+
             var rest = _text[start..];
             var end = rest.IndexOfAny('"', '\\');
             if (end < 0 || rest[end] != '"')
@@ -299,6 +320,20 @@ internal static partial class JsonValues
             }
 
             var number = _text[start..at];
+            if (integral && number.Length <= 9 && number[0] != '-')
+            {
+                // Up to nine digits always fit an Integer: no need for the general parser.
+                var small = 0;
+                foreach (var digit in number)
+                {
+                    small = (small * 10) + (digit - '0');
+                }
+
+                value = JavaBoxes.Int(small);
+                _position = at;
+                return true;
+            }
+
             if (integral && long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
             {
                 value = whole is >= int.MinValue and <= int.MaxValue ? JavaBoxes.Int((int)whole) : whole;

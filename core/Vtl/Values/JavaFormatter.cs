@@ -224,6 +224,11 @@ internal static class JavaFormatter
             return false;
         }
 
+        if (TryFormatShortDecimal(value, abs, buffer, out written))
+        {
+            return true;
+        }
+
         // Plain notation: .NET's shortest round-trip form is Java's, plus ".0" for whole numbers.
         if (!value.TryFormat(buffer[..(PlainBufferLength - 2)], out written, "R", CultureInfo.InvariantCulture)
             || buffer[..written].IndexOfAny('E', 'e') >= 0)
@@ -239,6 +244,59 @@ internal static class JavaFormatter
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The plain form of a value in Java's plain range that is the double nearest a decimal of at most 15
+    /// significant digits (what JSON numbers almost always are): the fewest fractional digits, at least one,
+    /// whose decimal converts back to the value. With 15 digits at most, that decimal is the unique shortest
+    /// one, so this is exactly what the general shortest round-trip formatting gives, without its cost.
+    /// </summary>
+    private static bool TryFormatShortDecimal(double value, double abs, Span<char> buffer, out int written)
+    {
+        written = 0;
+        for (var fraction = 1; fraction <= ExactPowersOfTen.MaxDigits; fraction++)
+        {
+            var power = ExactPowersOfTen.Get(fraction);
+            var scaled = Math.Round(abs * power);
+            if (scaled >= ExactPowersOfTen.Get(ExactPowersOfTen.MaxDigits))
+            {
+                return false;
+            }
+
+            if (scaled / power != abs)
+            {
+                continue;
+            }
+
+            if (value < 0)
+            {
+                buffer[written++] = '-';
+            }
+
+            Span<char> digits = stackalloc char[ExactPowersOfTen.MaxDigits + 1];
+            ((long)scaled).TryFormat(digits, out var count, default, CultureInfo.InvariantCulture);
+            var whole = count - fraction;
+            if (whole <= 0)
+            {
+                buffer[written++] = '0';
+                buffer[written++] = '.';
+                buffer.Slice(written, -whole).Fill('0');
+                written -= whole;
+                digits[..count].CopyTo(buffer[written..]);
+                written += count;
+                return true;
+            }
+
+            digits[..whole].CopyTo(buffer[written..]);
+            written += whole;
+            buffer[written++] = '.';
+            digits[whole..count].CopyTo(buffer[written..]);
+            written += fraction;
+            return true;
+        }
+
+        return false;
     }
 
     private static void ExtractDigits(string text, out string digits, out int pointPosition)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsCheck;
 using OrleansGateway.Vtl;
 
 namespace OrleansGateway.Core.Tests.Vtl;
@@ -139,8 +141,37 @@ public sealed class JavaValueTests
     [InlineData(-2.5, "-2.5")]
     [InlineData(249.99, "249.99")]
     [InlineData(1e21, "1.0E21")]
+    [InlineData(0.30000000000000004, "0.30000000000000004")]
+    [InlineData(1.0 / 3, "0.3333333333333333")]
+    [InlineData(9999999.999, "9999999.999")]
+    [InlineData(0.00123, "0.00123")]
+    [InlineData(-0.001, "-0.001")]
+    [InlineData(123456.789012345, "123456.789012345")]
+    [InlineData(1234567.89012345, "1234567.89012345")]
+    [InlineData(0.1234567890123456, "0.1234567890123456")]
     public void DoublesPrintLikeJava(double value, string expected) =>
         Assert.Equal(expected, Vtl.Render("$d", variables: new Dictionary<string, object?> { ["d"] = value }));
+
+    /// <summary>
+    /// In Java's plain range, <c>Double.toString</c> is the shortest decimal that converts back to the value,
+    /// with ".0" on whole numbers: .NET's "R" gives those digits, so it is the oracle for both the short
+    /// decimals JSON carries (mantissa and scale) and arbitrary doubles.
+    /// </summary>
+    [Fact]
+    public void PlainRangeDoublesPrintTheShortestRoundTripDigits()
+    {
+        var decimals = Gen.Select(Gen.Long[1, 999_999_999_999_999], Gen.Int[0, 18], Gen.Bool)
+            .Select((mantissa, scale, negative) => (negative ? -1 : 1) * double.Parse($"{mantissa}E-{scale}", CultureInfo.InvariantCulture));
+        var arbitrary = Gen.Double[1e-3, 1e7];
+        Gen.OneOf(decimals, arbitrary)
+            .Where(value => Math.Abs(value) is >= 1e-3 and < 1e7)
+            .Sample(value =>
+            {
+                var shortest = value.ToString("R", CultureInfo.InvariantCulture);
+                var expected = shortest.Contains('.', StringComparison.Ordinal) ? shortest : shortest + ".0";
+                Assert.Equal(expected, Vtl.Render("$d", variables: new Dictionary<string, object?> { ["d"] = value }));
+            }, iter: 20_000);
+    }
 
     [Fact]
     public void CallerNumbersOfOtherTypesBehaveAsJavaNumbers()
