@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OrleansGateway.Vtl.Values;
 
@@ -92,7 +93,19 @@ internal static partial class JsonValues
             return _position == _text.Length;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void SkipWhitespace()
+        {
+            // Compact JSON has none: one inlined test usually settles it.
+            if (_position < _text.Length && _text[_position] > ' ')
+            {
+                return;
+            }
+
+            SkipWhitespaceRun();
+        }
+
+        private void SkipWhitespaceRun()
         {
             while (_position < _text.Length && _text[_position] is ' ' or '\t' or '\n' or '\r')
             {
