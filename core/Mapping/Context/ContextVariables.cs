@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using OrleansGateway.Mapping.GatewayResponses;
 using OrleansGateway.Mapping.Parameters;
-using OrleansGateway.Mapping.Templates;
 
 namespace OrleansGateway.Mapping.Context;
 
@@ -14,103 +13,12 @@ namespace OrleansGateway.Mapping.Context;
 /// apply to the request holds null, which templates, parameter mappings and gateway responses all
 /// render as nothing, as AWS does. Unlisted names are absent for the same result.
 /// </summary>
-public static class ContextVariables
+public static partial class ContextVariables
 {
     /// <summary>AWS's CLF time, always in UTC as API Gateway writes it.</summary>
     public const string RequestTimeFormat = "dd/MMM/yyyy:HH:mm:ss +0000";
 
     private static readonly JsonSerializerOptions Quoted = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static Dictionary<string, object?> Rest(RestContextInputs request)
-    {
-        var identity = request.Identity;
-        var context = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["accountId"] = request.AccountId,
-            ["apiId"] = request.ApiId,
-            ["authorizer"] = Authorizer(request.Authorizer, withClaims: true),
-            ["awsEndpointRequestId"] = request.AwsEndpointRequestId,
-            ["deploymentId"] = request.DeploymentId,
-            ["domainName"] = request.DomainName,
-            ["domainPrefix"] = request.DomainName?.Split('.', 2)[0],
-            ["error"] = Error(request.Error),
-            ["extendedRequestId"] = request.ExtendedRequestId,
-            ["httpMethod"] = request.HttpMethod,
-            ["identity"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["accountId"] = identity.AccountId,
-                ["apiKey"] = identity.ApiKey,
-                ["apiKeyId"] = identity.ApiKeyId,
-                ["caller"] = identity.Caller,
-                ["clientCert"] = ClientCert(identity.ClientCert),
-                ["cognitoAuthenticationProvider"] = identity.CognitoAuthenticationProvider,
-                ["cognitoAuthenticationType"] = identity.CognitoAuthenticationType,
-                ["cognitoIdentityId"] = identity.CognitoIdentityId,
-                ["cognitoIdentityPoolId"] = identity.CognitoIdentityPoolId,
-                ["principalOrgId"] = identity.PrincipalOrgId,
-                ["sourceIp"] = identity.SourceIp,
-                ["user"] = identity.User,
-                ["userAgent"] = identity.UserAgent,
-                ["userArn"] = identity.UserArn,
-                ["vpcId"] = identity.VpcId,
-                ["vpceId"] = identity.VpceId,
-            },
-            ["isCanaryRequest"] = request.IsCanaryRequest,
-            ["path"] = request.Path,
-            ["protocol"] = request.Protocol,
-            ["requestId"] = request.RequestId,
-            ["requestTime"] = FormatRequestTime(request.RequestTime),
-            ["requestTimeEpoch"] = request.RequestTime.ToUnixTimeMilliseconds(),
-            ["resourceId"] = request.ResourceId,
-            ["resourcePath"] = request.ResourcePath,
-            ["stage"] = request.Stage,
-            ["wafResponseCode"] = request.WafResponseCode,
-            ["webaclArn"] = request.WebAclArn,
-            ["xrayTraceId"] = request.XrayTraceId,
-        };
-        MappingContext.WithOverrideMaps(context);
-        return context;
-    }
-
-    public static Dictionary<string, object?> WebSocket(WebSocketContextInputs request)
-    {
-        var identity = request.Identity;
-        var context = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["apiId"] = request.ApiId,
-            // WebSocket routes have no Cognito authorizer, so AWS lists no claims for them.
-            ["authorizer"] = Authorizer(request.Authorizer, withClaims: false),
-            ["connectedAt"] = request.ConnectedAt.ToUnixTimeMilliseconds(),
-            ["connectionId"] = request.ConnectionId,
-            ["domainName"] = request.DomainName,
-            ["error"] = Error(request.Error),
-            ["eventType"] = EventTypeName(request.EventType),
-            ["extendedRequestId"] = request.ExtendedRequestId,
-            ["identity"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["accountId"] = identity.AccountId,
-                ["apiKey"] = identity.ApiKey,
-                ["apiKeyId"] = identity.ApiKeyId,
-                ["caller"] = identity.Caller,
-                ["cognitoAuthenticationProvider"] = identity.CognitoAuthenticationProvider,
-                ["sourceIp"] = identity.SourceIp,
-                ["user"] = identity.User,
-                ["userAgent"] = identity.UserAgent,
-                ["userArn"] = identity.UserArn,
-            },
-            // Templates only ever run on what the client sent; AWS's OUT is for logging replies.
-            ["messageDirection"] = "IN",
-            ["messageId"] = request.EventType == WebSocketEventType.Message ? request.MessageId : null,
-            ["requestId"] = request.ExtendedRequestId,
-            ["requestTime"] = FormatRequestTime(request.RequestTime),
-            ["requestTimeEpoch"] = request.RequestTime.ToUnixTimeMilliseconds(),
-            ["routeKey"] = request.RouteKey,
-            ["stage"] = request.Stage,
-            ["status"] = request.Status,
-        };
-        MappingContext.WithOverrideMaps(context);
-        return context;
-    }
 
     /// <summary>
     /// <c>$context.error.*</c>: <c>messageString</c> is the message as a JSON string literal, quotes
