@@ -1,5 +1,4 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using OrleansGateway.Mapping.Context;
 using OrleansGateway.Mapping.Parameters;
 using OrleansGateway.Mapping.Templates;
 
@@ -12,8 +11,6 @@ namespace OrleansGateway.Mapping.GatewayResponses;
 /// </summary>
 public sealed class GatewayResponseRenderer(GatewayResponseResolver resolver)
 {
-    private static readonly JsonSerializerOptions Quoted = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public GatewayResponseResult Render(GatewayError error, ParameterInputs inputs)
     {
         var response = resolver.Resolve(error);
@@ -46,13 +43,7 @@ public sealed class GatewayResponseRenderer(GatewayResponseResolver resolver)
         var view = context is null
             ? new Dictionary<string, object?>(StringComparer.Ordinal)
             : new Dictionary<string, object?>(context, StringComparer.Ordinal);
-        view["error"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["message"] = error.Message,
-            ["messageString"] = JsonSerializer.Serialize(error.Message, Quoted),
-            ["responseType"] = error.Type.Name,
-            ["validationErrorString"] = error.ValidationErrorString,
-        };
+        view["error"] = ContextVariables.Error(error);
         return view;
     }
 }

@@ -4,7 +4,8 @@ namespace OrleansGateway.Mapping.Templates;
 /// Prepares the <c>$context</c> tree a mapping template renders with: API Gateway exposes
 /// <c>$context.requestOverride.{header,querystring,path}</c> and
 /// <c>$context.responseOverride.header</c> as empty maps a template writes into
-/// (<c>#set($context.responseOverride.status = 400)</c>).
+/// (<c>#set($context.responseOverride.status = 400)</c>). <see cref="Context.ContextVariables"/> adds them
+/// when it builds a request's tree; rendering adds them again only to trees built by hand.
 /// </summary>
 public static class MappingContext
 {
