@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Primitives;
 using OrleansGateway.Integrations;
+using OrleansGateway.Mapping.Context;
 using OrleansGateway.Mapping.HttpApi;
 using OrleansGateway.Routing;
 using Yarp.ReverseProxy.Forwarder;
@@ -21,6 +22,7 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
 
     private readonly HttpContext _context;
     private QueryParameters? _query;
+    private DateTimeOffset? _requestTime;
     private HttpResponseMessage? _response;
 
     public HttpProxyExchange(HttpContext context, StageRoutingTable table, in RouteMatch match, CompiledIntegration integration,
@@ -150,6 +152,9 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
     }
 
     // Query names are case-sensitive for mappings (AWS), unlike ASP.NET Core's Request.Query.
+    /// <summary>One time for the whole request, however many mappings read it.</summary>
+    private DateTimeOffset RequestTime() => _requestTime ??= DateTimeOffset.UtcNow;
+
     private QueryParameters Query() => _query ??= QueryParameters.Parse(_context.Request.QueryString.Value);
 
     private string? ResponseHeader(string name)
@@ -185,8 +190,8 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
             "identity.sourceIp" => _context.Connection.RemoteIpAddress?.ToString(),
             "identity.userAgent" => request.Headers.UserAgent.ToString(),
             "integration.integrationId" or "integrationId" => Integration.IntegrationId,
-            "requestTime" => DateTimeOffset.UtcNow.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture),
-            "requestTimeEpoch" => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            "requestTime" => ContextVariables.FormatRequestTime(RequestTime()),
+            "requestTimeEpoch" => RequestTime().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             _ => null,
         };
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
@@ -152,6 +153,29 @@ public sealed class HttpApiDataPlaneTests(EmbeddedEdgeFixture fixture) : IClassF
         Assert.Null(echoed.Header("x-secret"));
         Assert.Equal("$default", response.Headers.GetValues("x-stage").Single());
         Assert.Equal("application/json", response.Headers.GetValues("x-backend-type").Single());
+    }
+
+    [Fact]
+    public async Task ParameterMapping_RequestTimeVariables_AreOneInstantInAwsFormats()
+    {
+        var apiId = await _cli.CreateApiAsync();
+        var integration = await _cli.CreateIntegrationAsync(apiId, BackendUrl,
+            "--request-parameters",
+            """{"overwrite:header.x-time":"$context.requestTime","overwrite:header.x-epoch":"$context.requestTimeEpoch"}""");
+        await _cli.CreateRouteAsync(apiId, "GET /clock", integration);
+        await _cli.CreateStageAsync(apiId, "$default");
+        await _cli.DeployAsync(apiId, "$default");
+
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        using var response = await _http.GetAsync($"{DataUrl}/_aws/execute-api/{apiId}/clock");
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        var text = echoed.Header("x-time")!;
+        var time = DateTimeOffset.ParseExact(text, "dd/MMM/yyyy:HH:mm:ss zzz", CultureInfo.InvariantCulture);
+        var epoch = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(echoed.Header("x-epoch")!, CultureInfo.InvariantCulture));
+        Assert.EndsWith(" +0000", text, StringComparison.Ordinal);
+        Assert.Equal(time, epoch.AddTicks(-(epoch.Ticks % TimeSpan.TicksPerSecond)));
+        Assert.InRange(epoch, before, DateTimeOffset.UtcNow.AddSeconds(1));
     }
 
     [Fact]
