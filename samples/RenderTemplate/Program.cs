@@ -1,3 +1,4 @@
+using OrleansGateway.Mapping.Context;
 using OrleansGateway.Vtl;
 
 // Renders an API Gateway mapping template the way the gateway does, for trying templates out:
@@ -43,7 +44,27 @@ try
         "-" => Console.In.ReadToEnd(),
         _ => File.ReadAllText(bodyFile),
     };
-    var context = new Dictionary<string, object?> { ["requestId"] = Guid.NewGuid().ToString(), ["stage"] = "test" };
+    // $context as the REST data plane fills it for a test invocation of stage "test".
+    var requestId = Guid.NewGuid().ToString();
+    var context = ContextVariables.Rest(new RestContextInputs
+    {
+        ApiId = "testapi",
+        Stage = "test",
+        RequestId = requestId,
+        ExtendedRequestId = requestId,
+        AccountId = "000000000000",
+        HttpMethod = "POST",
+        Path = "/test/",
+        ResourcePath = "/",
+        Protocol = "HTTP/1.1",
+        DomainName = "testapi.execute-api.localhost",
+        RequestTime = DateTimeOffset.UtcNow,
+        Identity = new CallerIdentity
+        {
+            SourceIp = "127.0.0.1",
+            UserAgent = parameters["--header"].FirstOrDefault(h => h.Key.Equals("User-Agent", StringComparison.OrdinalIgnoreCase)).Value,
+        },
+    });
     Console.WriteLine(template.Render(new VtlRenderContext
     {
         Body = body,
