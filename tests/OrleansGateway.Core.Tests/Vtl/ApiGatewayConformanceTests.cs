@@ -76,11 +76,11 @@ public sealed class ApiGatewayConformanceTests
         Assert.Equal(expected, Vtl.Render(template, PetStore));
     }
 
-    // "Parameter mapping template example" / "Example 2: Pass all request parameters to the integration endpoint",
+    // "Example 2: Pass all request parameters to the integration endpoint via a JSON payload",
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-variable-examples.html (formerly
-    // api-gateway-mapping-template-reference.html#input-examples-mapping-templates). AWS prints only an outline of the
-    // result ("path_name" : "path_value", ... with no commas), so the whitespace below is Velocity 1.7's, and the order
-    // path, querystring, header is the order of AWS's outline.
+    // api-gateway-mapping-template-reference.html#input-examples-mapping-templates, which printed only an outline).
+    // AWS shows the result as compact JSON ({"params":{"path":{"example2":"myparamm"},...}}), i.e. as the backend
+    // parsed it, not the template's text: the whitespace below is Velocity 1.7's, and the text parses to AWS's JSON.
     [Fact]
     public void AllParamsLoopPassesEveryParameterWithVelocityWhitespace()
     {
@@ -103,20 +103,30 @@ public sealed class ApiGatewayConformanceTests
             """;
         var output = VtlTemplate.Compile(template).Render(new VtlRenderContext
         {
-            PathParameters = new Dictionary<string, string> { ["petId"] = "7" },
-            QueryString = new Dictionary<string, string> { ["type"] = "dog" },
-            Headers = new Dictionary<string, string> { ["h"] = "x\"y" },
+            PathParameters = new Dictionary<string, string> { ["example2"] = "myparamm" },
+            QueryString = new Dictionary<string, string> { ["querystring1"] = "value1,value2" },
+            Headers = new Dictionary<string, string> { ["header1"] = "value1" },
         });
 
         static string Iteration(string type, string name, string value, bool hasNext) =>
             $"    \"{type}\" : {{\n      " + $"      \"{name}\" : \"{value}\"\n            " + "    }\n    " + (hasNext ? "," : "") + "    ";
 
         var expected = "{\n  \"params\" : {\n    "
-            + Iteration("path", "petId", "7", true)
-            + Iteration("querystring", "type", "dog", true)
-            + Iteration("header", "h", "x\\\"y", false)
+            + Iteration("path", "example2", "myparamm", true)
+            + Iteration("querystring", "querystring1", "value1,value2", true)
+            + Iteration("header", "header1", "value1", false)
             + "  }\n}";
         Assert.Equal(expected, output);
+        const string aws = """{"params":{"path":{"example2":"myparamm"},"querystring":{"querystring1":"value1,value2"},"header":{"header1":"value1"}}}""";
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(aws), JsonNode.Parse(output)), output);
+    }
+
+    [Fact]
+    public void AllParamsLoopEscapesValuesWithEscapeJavaScript()
+    {
+        var output = VtlTemplate.Compile("""#foreach($name in $input.params().header.keySet())"$name" : "$util.escapeJavaScript($input.params().header.get($name))"#end""")
+            .Render(new VtlRenderContext { Headers = new Dictionary<string, string> { ["h"] = "x\"y" } });
+        Assert.Equal("\"h\" : \"x\\\"y\"", output);
     }
 
     // $util.parseJson, https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#util-template-reference
@@ -135,44 +145,137 @@ public sealed class ApiGatewayConformanceTests
         Assert.Equal("{\n   \"errorMessageObjKey2ArrVal\" : 1\n}\n", Vtl.Render(template, body));
     }
 
-    // "Example JSON mapping template using $input", api-gateway-mapping-template-reference.html#input-example-json-mapping-template
-    // (now Example 3 of api-gateway-mapping-variable-examples.html). AWS gives the template (with its trailing space after
-    // $input.json('$')) but no output; the expected text is Velocity's with json-smart's compact JSON.
-    [Fact]
-    public void NameFromParamsAndWholeBodyAsJson()
-    {
-        const string template = "{\n    \"name\" : \"$input.params('name')\",\n    \"body\" : $input.json('$') \n}";
-        var output = VtlTemplate.Compile(template).Render(new VtlRenderContext
+    // Examples 3 to 5 of https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-variable-examples.html:
+    // query string name=Bella&type=dog and this body.
+    private const string BellaBody = """
         {
-            Body = """{ "a" : 1, "b": [true, null, "x/y"], "c": 1.50 }""",
-            QueryString = new Dictionary<string, string> { ["name"] = "me" },
-        });
-        Assert.Equal("{\n    \"name\" : \"me\",\n    \"body\" : {\"a\":1,\"b\":[true,null,\"x/y\"],\"c\":1.5} \n}", output);
-    }
+            "Price" : "249.99",
+            "Age": "6"
+        }
+        """;
 
-    // "Example request and response using $input", api-gateway-mapping-template-reference.html#input-example-request-and-response
-    // (archived doc_source/api-gateway-mapping-template-reference.md). AWS shows the request POST /things/abc and a
-    // "Response" {"id": "abc", "count": "3", "things": {...}} as pretty-printed JSON: that is what came back from the
-    // backend, not the template's text, since $util.escapeJavaScript turns the quotes of $input.json('$.things') into \".
-    // The id and count match AWS's; the things value is commons-lang's escaping of json-smart's text.
+    private static string RenderBella(string template) =>
+        VtlTemplate.Compile(template).Render(new VtlRenderContext
+        {
+            Body = BellaBody,
+            QueryString = new Dictionary<string, string> { ["name"] = "Bella", ["type"] = "dog" },
+        });
+
+    // Example 3, "Pass a subsection of a method request to the integration endpoint": output verbatim. Matched.
     [Fact]
-    public void ThingsExampleUsesAllThreeInputFunctions()
+    public void Example3NameFromParamsAndWholeBodyAsJson()
     {
         const string template = """
             {
-                "id" : "$input.params('id')",
-                "count" : "$input.path('$.things').size()",
-                "things" : $util.escapeJavaScript($input.json('$.things'))
+                "name" : "$input.params('name')",
+                "body" : $input.json('$')
             }
             """;
+        const string aws = """
+            {
+                "name" : "Bella",
+                "body" : {"Price":"249.99","Age":"6"}
+            }
+            """;
+        Assert.Equal(aws, RenderBella(template));
+    }
+
+    // Example 3 with $util.escapeJavaScript($input.json('$')) in quotes. AWS prints "body": {"Price":"249.99","Age":"6"},
+    // which that template cannot produce (its text has "body" : and the escaped quotes of a JSON string); the body is a
+    // string holding the JSON, as the escaped Example 4 and Example 5 outputs on the same page show.
+    [Fact]
+    public void Example3WithEscapeJavaScriptGivesTheBodyAsAJsonString()
+    {
+        const string template = """
+            {
+                "name" : "$input.params('name')",
+                "body" : "$util.escapeJavaScript($input.json('$'))"
+            }
+            """;
+        var output = RenderBella(template);
+        Assert.Equal("{\n    \"name\" : \"Bella\",\n    \"body\" : \"{\\\"Price\\\":\\\"249.99\\\",\\\"Age\\\":\\\"6\\\"}\"\n}", output);
+        Assert.Equal("""{"Price":"249.99","Age":"6"}""", JsonNode.Parse(output)!["body"]!.GetValue<string>());
+    }
+
+    // Example 4, "Use JSONPath expression to pass a subsection of a method request": output verbatim. Matched.
+    [Fact]
+    public void Example4JsonPathSelectsTheAge()
+    {
+        const string template = """
+            {
+                "name" : "$input.params('name')",
+                "body" : $input.json('$.Age')
+            }
+            """;
+        const string aws = """
+            {
+                "name" : "Bella",
+                "body" : "6"
+            }
+            """;
+        Assert.Equal(aws, RenderBella(template));
+    }
+
+    // Example 4 with $util.escapeJavaScript($input.json('$.Age')): AWS prints "body": "\"6\"". The value is matched
+    // exactly; AWS's "body": (no space before the colon) is not what the template's "body" : can give.
+    [Fact]
+    public void Example4WithEscapeJavaScriptQuotesTheJsonString()
+    {
+        const string template = """
+            {
+                "name" : "$input.params('name')",
+                "body" : "$util.escapeJavaScript($input.json('$.Age'))"
+            }
+            """;
+        Assert.Equal("{\n    \"name\" : \"Bella\",\n    \"body\" : \"\\\"6\\\"\"\n}", RenderBella(template));
+    }
+
+    // Example 5, "Use a JSONPath expression to pass information about a method request": path parameter 123 and the
+    // things body. AWS prints the result compacted ({"id":"123","count":"3","things":{...}}), so the text is Velocity's and
+    // it parses to AWS's JSON; the escaped variant gives AWS's "things":"{\"1\":{},\"2\":{},\"3\":{}}".
+    // (The archived reference page showed the same template with an unquoted $util.escapeJavaScript, whose text is
+    // {\"1\":{},...}, not JSON.)
+    [Theory]
+    [InlineData(
+        "\"things\" : $input.json('$.things')",
+        "{\n    \"id\" : \"123\",\n    \"count\" : \"3\",\n    \"things\" : {\"1\":{},\"2\":{},\"3\":{}}\n}",
+        """{"id":"123","count":"3","things":{"1":{},"2":{},"3":{}}}""")]
+    [InlineData(
+        "\"things\" : \"$util.escapeJavaScript($input.json('$.things'))\"",
+        "{\n    \"id\" : \"123\",\n    \"count\" : \"3\",\n    \"things\" : \"{\\\"1\\\":{},\\\"2\\\":{},\\\"3\\\":{}}\"\n}",
+        """{"id":"123","count":"3","things":"{\"1\":{},\"2\":{},\"3\":{}}"}""")]
+    public void Example5ParamsPathSizeAndJson(string thingsLine, string expected, string aws)
+    {
+        var template = "{\n    \"id\" : \"$input.params('id')\",\n    \"count\" : \"$input.path('$.things').size()\",\n    " + thingsLine + "\n}";
         var output = VtlTemplate.Compile(template).Render(new VtlRenderContext
         {
-            Body = """{ "things" : { "1" : {}, "2" : {}, "3" : {} } }""",
-            PathParameters = new Dictionary<string, string> { ["id"] = "abc" },
+            Body = """{ "things": { "1": {}, "2": {}, "3": {} } }""",
+            PathParameters = new Dictionary<string, string> { ["id"] = "123" },
         });
-        Assert.Equal(
-            "{\n    \"id\" : \"abc\",\n    \"count\" : \"3\",\n    \"things\" : {\\\"1\\\":{},\\\"2\\\":{},\\\"3\\\":{}}\n}",
-            output);
+        Assert.Equal(expected, output);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(aws), JsonNode.Parse(output)), output);
+    }
+
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings.html, "Integration response and method
+    // response": the endpoint answers {"dogId" : "dog_1", "adoptionFee": 19.95,} (a trailing comma, which json-smart's
+    // permissive parser accepts) and the template takes the fee. AWS prints {"adoptionFee": 19.95}, tidied: the template's
+    // own text keeps its indentation and trailing comma, so the fee is what is compared.
+    [Fact]
+    public void AdoptionFeeIsReadFromAPermissiveJsonResponse()
+    {
+        const string template = """
+            #set($inputRoot = $input.path('$'))
+              {
+                "adoptionFee" : $inputRoot.adoptionFee,
+              }
+            """;
+        const string body = """
+            {
+                "dogId" : "dog_1",
+                "adoptionFee": 19.95,
+            }
+            """;
+        Assert.Equal("  {\n    \"adoptionFee\" : 19.95,\n  }", Vtl.Render(template, body));
     }
 
     // $input.path, api-gateway-mapping-template-reference.html#input-variable-reference: for the three pets,
