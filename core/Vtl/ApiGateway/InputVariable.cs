@@ -65,7 +65,7 @@ internal sealed class InputVariable(VtlRenderContext context) : IVtlHostObject
 
     /// <summary>
     /// Jayway semantics: a definite path gives the value itself (null when absent), any other path the list
-    /// of matches.
+    /// of matches. JSON arrays are json-smart JSONArrays, whose text is JSON (see <see cref="JsonList"/>).
     /// </summary>
     private object? Path(string path) => Select(path, out _);
 
@@ -79,8 +79,9 @@ internal sealed class InputVariable(VtlRenderContext context) : IVtlHostObject
             return found ? matches[0] : null;
         }
 
+        // Jayway collects the matches of an indefinite path in a json-smart JSONArray.
         found = true;
-        return matches;
+        return new JsonList(matches);
     }
 
     /// <summary>The selection as JSON text; a path that matches nothing gives <c>""</c>, as API Gateway does.</summary>
