@@ -69,10 +69,16 @@ internal sealed class InputVariable(VtlRenderContext context) : IVtlHostObject
     /// </summary>
     private object? Path(string path) => Select(path, out _);
 
-    private object? Select(string path, out bool found)
+    private object? Select(string path, out bool found, bool emptyBodyIsObject = false)
     {
         var expression = Compile(path);
-        var matches = expression.Select<JavaValueTree, object?>(Root(), static size => size);
+        var root = Root();
+        if (root is null && emptyBodyIsObject && string.IsNullOrEmpty(context.Body))
+        {
+            root = new JsonMap();
+        }
+
+        var matches = expression.Select<JavaValueTree, object?>(root, static size => size);
         if (expression.IsDefinite)
         {
             found = matches.Count > 0;
@@ -84,10 +90,14 @@ internal sealed class InputVariable(VtlRenderContext context) : IVtlHostObject
         return new JsonList(matches);
     }
 
-    /// <summary>The selection as JSON text; a path that matches nothing gives <c>""</c>, as API Gateway does.</summary>
+    /// <summary>
+    /// The selection as JSON text; a path that matches nothing gives <c>""</c>, as API Gateway does. An empty
+    /// payload reads as <c>{}</c> here, as it does for <c>$input.body</c>: a GET without a body reaches Lambda
+    /// through <c>"body": $input.json("$")</c> as <c>"body":{}</c>.
+    /// </summary>
     private string Json(string path)
     {
-        var value = Select(path, out var found);
+        var value = Select(path, out var found, emptyBodyIsObject: true);
         return found ? JsonValues.Serialize(value) : "\"\"";
     }
 

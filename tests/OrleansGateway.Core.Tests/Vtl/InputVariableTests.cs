@@ -58,8 +58,23 @@ public sealed class InputVariableTests
     [Fact]
     public void BodyIsTheRawPayload() => Assert.Equal("raw text & more", Vtl.Render("$input.body", "raw text & more"));
 
+    // LocalStack PR #12413 (AWS-validated): "API Gateway will replace an empty body with {} when using $input.body".
     [Fact]
     public void EmptyBodyIsAnEmptyObject() => Assert.Equal("{}", Vtl.Render("$input.body", ""));
+
+    // The Serverless Framework's default template writes "body": $input.json("$"); a GET without a body to
+    // https://42nd88mpwc.execute-api.us-east-1.amazonaws.com/dev/greet/foobar reached Lambda as
+    // {"body":{},"method":"GET","principalId":"",...} (https://github.com/dherault/serverless-offline/issues/92).
+    // $input.path of an empty payload stays null, which LocalStack PR #12774 reports from the AWS console.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void JsonOfAnEmptyBodyIsAnEmptyObject(string? body)
+    {
+        var output = VtlTemplate.Compile("""{"body": $input.json("$"), "a": $input.json('$.a'), "path": "$input.path('$')"}""")
+            .Render(new VtlRenderContext { Body = body });
+        Assert.Equal("""{"body": {}, "a": "", "path": ""}""", output);
+    }
 
     [Fact]
     public void InvalidJsonFailsOnlyWhenTheTemplateParsesIt()
