@@ -534,6 +534,80 @@ public sealed class ApiGatewayConformanceTests
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(transformed), JsonNode.Parse(output)), output);
     }
 
+    // News article example, "Output mapping template" and "Transformed data",
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/example-news-article.html (archived in
+    // awsdocs/amazon-api-gateway-developer-guide). With one item #if writes nothing, #end eats its newline and the
+    // blank line closes the item, so the output is AWS's transformed data byte for byte. Matched.
+    [Fact]
+    public void NewsArticleOutputTemplateGivesAwsTransformedData()
+    {
+        const string original = """
+            {
+              "count": 1,
+              "items": [
+                {
+                  "last_updated_date": "2015-04-24",
+                  "expire_date": "2016-04-25",
+                  "author_first_name": "John",
+                  "description": "Sample Description",
+                  "creation_date": "2015-04-20",
+                  "title": "Sample Title",
+                  "allow_comment": "1",
+                  "author": {
+                    "last_name": "Doe",
+                    "email": "johndoe@example.com",
+                    "first_name": "John"
+                  },
+                  "body": "Sample Body",
+                  "publish_date": "2015-04-25",
+                  "version": "1",
+                  "author_last_name": "Doe",
+                  "parent_id": 2345678901,
+                  "article_url": "http://www.example.com/articles/3456789012"
+                }
+              ],
+              "version": 1
+            }
+            """;
+        const string template = """
+            #set($inputRoot = $input.path('$'))
+            {
+              "count": $inputRoot.count,
+              "items": [
+            #foreach($elem in $inputRoot.items)
+                {
+                  "creation_date": "$elem.creation_date",
+                  "title": "$elem.title",
+                  "author": "$elem.author.first_name $elem.author.last_name",
+                  "body": "$elem.body",
+                  "publish_date": "$elem.publish_date",
+                  "article_url": "$elem.article_url"
+                }#if($foreach.hasNext),#end
+
+            #end
+              ],
+              "version": $inputRoot.version
+            }
+            """;
+        const string transformed = """
+            {
+              "count": 1,
+              "items": [
+                {
+                  "creation_date": "2015-04-20",
+                  "title": "Sample Title",
+                  "author": "John Doe",
+                  "body": "Sample Body",
+                  "publish_date": "2015-04-25",
+                  "article_url": "http://www.example.com/articles/3456789012"
+                }
+              ],
+              "version": 1
+            }
+            """;
+        Assert.Equal(transformed, Vtl.Render(template, original));
+    }
+
     [Fact]
     public void WebSocketStyleTemplateSelectsFromTheBody()
     {
