@@ -65,28 +65,39 @@ internal sealed class InputVariable(VtlRenderContext context) : IVtlHostObject
 
     /// <summary>
     /// Jayway semantics: a definite path gives the value itself (null when absent), any other path the list
-    /// of matches.
+    /// of matches. JSON arrays are json-smart JSONArrays, whose text is JSON (see <see cref="JsonList"/>).
     /// </summary>
     private object? Path(string path) => Select(path, out _);
 
-    private object? Select(string path, out bool found)
+    private object? Select(string path, out bool found, bool emptyBodyIsObject = false)
     {
         var expression = Compile(path);
-        var matches = expression.Select<JavaValueTree, object?>(Root(), static size => size);
+        var root = Root();
+        if (root is null && emptyBodyIsObject && string.IsNullOrEmpty(context.Body))
+        {
+            root = new JsonMap();
+        }
+
+        var matches = expression.Select<JavaValueTree, object?>(root, static size => size);
         if (expression.IsDefinite)
         {
             found = matches.Count > 0;
             return found ? matches[0] : null;
         }
 
+        // Jayway collects the matches of an indefinite path in a json-smart JSONArray.
         found = true;
-        return matches;
+        return new JsonList(matches);
     }
 
-    /// <summary>The selection as JSON text; a path that matches nothing gives <c>""</c>, as API Gateway does.</summary>
+    /// <summary>
+    /// The selection as JSON text; a path that matches nothing gives <c>""</c>, as API Gateway does. An empty
+    /// payload reads as <c>{}</c> here, as it does for <c>$input.body</c>: a GET without a body reaches Lambda
+    /// through <c>"body": $input.json("$")</c> as <c>"body":{}</c>.
+    /// </summary>
     private string Json(string path)
     {
-        var value = Select(path, out var found);
+        var value = Select(path, out var found, emptyBodyIsObject: true);
         return found ? JsonValues.Serialize(value) : "\"\"";
     }
 

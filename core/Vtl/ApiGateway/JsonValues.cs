@@ -130,7 +130,13 @@ internal static partial class JsonValues
         return builder.ToString();
     }
 
-    public static void Write(StringBuilder builder, object? value, int depth)
+    /// <summary>
+    /// json-smart's <c>JSONArray.toString()</c>: the default style (<c>JSONStyle.NO_COMPRESS</c>) escapes
+    /// <c>/</c> as <c>\/</c> too, which <see cref="Serialize"/> (the compact style of <c>$input.json</c>) does not.
+    /// </summary>
+    public static void WriteArrayText(StringBuilder builder, JsonList list, int depth) => Write(builder, list, depth, escapeSlash: true);
+
+    public static void Write(StringBuilder builder, object? value, int depth, bool escapeSlash = false)
     {
         if (depth > MaxDepth)
         {
@@ -143,7 +149,7 @@ internal static partial class JsonValues
                 builder.Append("null");
                 break;
             case string s:
-                WriteString(builder, s);
+                WriteString(builder, s, escapeSlash);
                 break;
             case bool b:
                 builder.Append(b ? "true" : "false");
@@ -168,9 +174,9 @@ internal static partial class JsonValues
                     }
 
                     first = false;
-                    WriteString(builder, JavaFormatter.ToJavaString(entry.Key));
+                    WriteString(builder, JavaFormatter.ToJavaString(entry.Key), escapeSlash);
                     builder.Append(':');
-                    Write(builder, entry.Value, depth + 1);
+                    Write(builder, entry.Value, depth + 1, escapeSlash);
                 }
 
                 builder.Append('}');
@@ -184,19 +190,22 @@ internal static partial class JsonValues
                         builder.Append(',');
                     }
 
-                    Write(builder, list[index], depth + 1);
+                    Write(builder, list[index], depth + 1, escapeSlash);
                 }
 
                 builder.Append(']');
                 break;
             case var other:
-                WriteString(builder, JavaFormatter.ToJavaString(other));
+                WriteString(builder, JavaFormatter.ToJavaString(other), escapeSlash);
                 break;
         }
     }
 
-    /// <summary>json-smart's escaping: quotes, backslash, control characters and U+007F–U+009F, U+2000–U+20FF.</summary>
-    public static void WriteString(StringBuilder builder, string s)
+    /// <summary>
+    /// json-smart's escaping: quotes, backslash, control characters and U+007F–U+009F, U+2000–U+20FF, and with
+    /// <paramref name="escapeSlash"/> (its "4Web" protection) the slash.
+    /// </summary>
+    public static void WriteString(StringBuilder builder, string s, bool escapeSlash = false)
     {
         builder.Append('"');
         foreach (var c in s)
@@ -208,6 +217,9 @@ internal static partial class JsonValues
                     break;
                 case '\\':
                     builder.Append("\\\\");
+                    break;
+                case '/' when escapeSlash:
+                    builder.Append("\\/");
                     break;
                 case '\b':
                     builder.Append("\\b");
@@ -261,10 +273,10 @@ internal static partial class JsonValues
 
         public StringCache StringCache { get; } = new();
 
-        public List<object?> TakeArray(int start)
+        public JsonList TakeArray(int start)
         {
             var count = Items.Count - start;
-            var list = new List<object?>(count);
+            var list = new JsonList(count);
             ReadOnlySpan<object?> items = CollectionsMarshal.AsSpan(Items).Slice(start, count);
             list.AddRange(items);
             Items.RemoveRange(start, count);

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using OrleansGateway.Vtl.ApiGateway;
 
 namespace OrleansGateway.Vtl.Values;
 
@@ -77,6 +78,9 @@ internal static class JavaFormatter
                 return;
             case IDictionary map:
                 AppendMap(builder, map, depth);
+                return;
+            case JsonList json:
+                JsonValues.WriteArrayText(builder, json, depth);
                 return;
             case IEnumerable sequence:
                 AppendSequence(builder, sequence, depth);

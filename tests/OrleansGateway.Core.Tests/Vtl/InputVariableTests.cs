@@ -11,11 +11,11 @@ public sealed class InputVariableTests
     [Theory]
     [InlineData("$input.path('$.owner.name')", "ann")]
     [InlineData("$input.path('$.owner')", "{name=ann, age=30}")]
-    [InlineData("$input.path('$.pets')", "[{name=rex, price=5, tags=[a]}, {name=tom, price=15.5}]")]
+    [InlineData("$input.path('$.pets')", """[{"name":"rex","price":5,"tags":["a"]},{"name":"tom","price":15.5}]""")]
     [InlineData("$input.path('$.pets[0].name')", "rex")]
-    [InlineData("$input.path('$.pets[*].name')", "[rex, tom]")]
-    [InlineData("$input.path('$..name')", "[rex, tom, ann]")]
-    [InlineData("$input.path('$.pets[?(@.price < 10)].name')", "[rex]")]
+    [InlineData("$input.path('$.pets[*].name')", """["rex","tom"]""")]
+    [InlineData("$input.path('$..name')", """["rex","tom","ann"]""")]
+    [InlineData("$input.path('$.pets[?(@.price < 10)].name')", """["rex"]""")]
     [InlineData("$input.path('$.pets[-1].price')", "15.5")]
     [InlineData("$input.path('$.pets').size()", "2")]
     [InlineData("$input.path('$.pets.length()')", "2")]
@@ -25,6 +25,25 @@ public sealed class InputVariableTests
     [InlineData("[$input.path('$.empty')]", "[]")]
     [InlineData("$input.path('$.pets[?(@.name == \"zed\")]')", "[]")]
     public void PathReturnsJavaObjects(string template, string expected) => Assert.Equal(expected, Vtl.Render(template, Body));
+
+    // A JSON object from $input.path is a LinkedHashMap ({a=1}) but a JSON array is json-smart's JSONArray, whose
+    // toString() is JSON in json-smart's default style ("/" written "\/"), inside a map too. Jayway's
+    // JsonSmartJsonProvider reads with JSONValue.defaultReader.DEFAULT_ORDERED, whose createObject() is a LinkedHashMap
+    // and createArray() a JSONArray (json-path and json-smart sources); LocalStack PR #12379 (localstack/localstack,
+    // "Fix apigw input path formatting") reports the same from AWS: $input.path('$') of {"a": 1, "b": [{"c": 5}]}
+    // renders {a=1, b=[{"c":5}]}, and $input.path('$').b renders [{"c":5}].
+    [Theory]
+    [InlineData("$input.path('$')", """{a=1, b=[{"c":5}], u=["a\/b",{"k":"c\/d"}]}""")]
+    [InlineData("$input.path('$').b", """[{"c":5}]""")]
+    [InlineData("$input.path('$.b')", """[{"c":5}]""")]
+    [InlineData("$input.path('$.b[0]')", "{c=5}")]
+    [InlineData("$input.path('$.u')", """["a\/b",{"k":"c\/d"}]""")]
+    [InlineData("$input.path('$').b.toString()", """[{"c":5}]""")]
+    [InlineData("[$input.path('$.b')]", """[[{"c":5}]]""")]
+    [InlineData("#set($l = [1, 2])$l $l.add($input.path('$.b'))$l", """[1, 2] true[1, 2, [{"c":5}]]""")]
+    [InlineData("$input.json('$.u')", """["a/b",{"k":"c/d"}]""")]
+    public void ArraysFromJsonPrintAsJsonAndObjectsAsJavaMaps(string template, string expected) =>
+        Assert.Equal(expected, Vtl.Render(template, """{"a": 1, "b": [{"c": 5}], "u": ["a/b", {"k": "c/d"}]}"""));
 
     [Theory]
     [InlineData("$input.json('$.owner')", """{"name":"ann","age":30}""")]
@@ -39,8 +58,23 @@ public sealed class InputVariableTests
     [Fact]
     public void BodyIsTheRawPayload() => Assert.Equal("raw text & more", Vtl.Render("$input.body", "raw text & more"));
 
+    // LocalStack PR #12413 (AWS-validated): "API Gateway will replace an empty body with {} when using $input.body".
     [Fact]
     public void EmptyBodyIsAnEmptyObject() => Assert.Equal("{}", Vtl.Render("$input.body", ""));
+
+    // The Serverless Framework's default template writes "body": $input.json("$"); a GET without a body to
+    // https://42nd88mpwc.execute-api.us-east-1.amazonaws.com/dev/greet/foobar reached Lambda as
+    // {"body":{},"method":"GET","principalId":"",...} (https://github.com/dherault/serverless-offline/issues/92).
+    // $input.path of an empty payload stays null, which LocalStack PR #12774 reports from the AWS console.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void JsonOfAnEmptyBodyIsAnEmptyObject(string? body)
+    {
+        var output = VtlTemplate.Compile("""{"body": $input.json("$"), "a": $input.json('$.a'), "path": "$input.path('$')"}""")
+            .Render(new VtlRenderContext { Body = body });
+        Assert.Equal("""{"body": {}, "a": "", "path": ""}""", output);
+    }
 
     [Fact]
     public void InvalidJsonFailsOnlyWhenTheTemplateParsesIt()
@@ -84,7 +118,7 @@ public sealed class InputVariableTests
     [Fact]
     public void ChangingOneParsedObjectLeavesItsSiblingsAlone() =>
         Assert.Equal(
-            "[{a=1, b=9}, {a=2}, {}, {a=5}] {a=5}",
+            """[{"a":1,"b":9},{"a":2},{},{"a":5}] {a=5}""",
             Vtl.Render("#set($l = $input.path('$'))#set($d = $l[0].put('b', 9))#set($d = $l[2].remove('a'))$l $input.path('$[3]')", """[{"a":1},{"a":2},{"a":3},{"a":5}]"""));
 
     [Fact]
@@ -105,7 +139,7 @@ public sealed class InputVariableTests
         // fraction or exponent are Doubles, larger integers Longs; arrays nest inside objects inside arrays.
         const string body = """[{"t":"cat","n":1},{"t":"cat","n":2.5},{"t":"c\u0061t","n":1e2},{"t":"dog","n":4000000000},{"t":"","n":-0.0},{"t":"caté","n":[[1],[2,3]]}]""";
         Assert.Equal(
-            "cat 1 true|cat 2.5 true|cat 100.0 true|dog 4000000000 false| -0.0 false|caté [[1], [2, 3]] false|",
+            "cat 1 true|cat 2.5 true|cat 100.0 true|dog 4000000000 false| -0.0 false|caté [[1],[2,3]] false|",
             Vtl.Render("#foreach($e in $input.path('$'))$e.t $e.n $e.t.equals('cat')|#end", body));
     }
 
@@ -126,9 +160,9 @@ public sealed class InputVariableTests
     }
 
     [Theory]
-    [InlineData("""{"a":[1,2,],}""", "[1, 2]")]
-    [InlineData("""{"a":["q\"t\u00e9"]}""", "[q\"té]")]
-    [InlineData("""{"a":[-1.5E-3, 1e-5]}""", "[-0.0015, 1.0E-5]")]
+    [InlineData("""{"a":[1,2,],}""", "[1,2]")]
+    [InlineData("""{"a":["q\"t\u00e9"]}""", """["q\"té"]""")]
+    [InlineData("""{"a":[-1.5E-3, 1e-5]}""", "[-0.0015,1.0E-5]")]
     [InlineData("""{"a":1""", null)]
     [InlineData("""{"a":[1 2]}""", null)]
     [InlineData("""{"a":01}""", null)]
