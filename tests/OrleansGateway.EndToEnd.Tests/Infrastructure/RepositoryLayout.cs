@@ -1,6 +1,6 @@
 namespace OrleansGateway.EndToEnd.Tests.Infrastructure;
 
-/// <summary>Finds the built hosts beside this test assembly (same configuration, same TFM).</summary>
+/// <summary>Finds the built hosts and samples beside this test assembly (same configuration, same TFM).</summary>
 public static class RepositoryLayout
 {
     public static string Root { get; } = FindRoot();
@@ -8,6 +8,8 @@ public static class RepositoryLayout
     public static string EdgeAssembly => HostAssembly("edge", "OrleansGateway.Edge");
 
     public static string SiloAssembly => HostAssembly("silo", "OrleansGateway.Silo");
+
+    public static string RenderTemplateAssembly => HostAssembly(Path.Combine("samples", "RenderTemplate"), "OrleansGateway.Samples.RenderTemplate");
 
     private static string HostAssembly(string folder, string name)
     {
