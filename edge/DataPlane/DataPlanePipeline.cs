@@ -117,13 +117,43 @@ public sealed partial class DataPlanePipeline(
         }
 
         // 5. Integration: request mapping, forwarding, response mapping and CORS headers.
-        await forwarder.ForwardAsync(context, new HttpProxyExchange(context, table, match, integration, fullPath, requestId));
+        var exchange = new HttpProxyExchange(context, table, match, integration, fullPath, requestId);
+        if (integration.RequestMapping.ReadsBody && await BufferRequestBodyAsync(exchange) is { } refused)
+        {
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await GatewayResponseWriter.WriteAsync(context, refused, requestId);
+            }
+
+            return;
+        }
+
+        await forwarder.ForwardAsync(context, exchange);
     }
 
     /// <summary>
     /// The stage and the two paths that follow from it: the route path (no stage) and the full
     /// path as addressed (stage included), which a <c>$default</c> route forwards.
     /// </summary>
+    /// <summary>Buffers the body a <c>$request.body</c> mapping reads; the answer to give instead when it cannot be read.</summary>
+    private static async Task<GatewayResponse?> BufferRequestBodyAsync(HttpProxyExchange exchange)
+    {
+        try
+        {
+            await exchange.BufferRequestBodyAsync();
+            return null;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return GatewayResponse.RequestEntityTooLarge;
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            // A broken or abandoned body, as when forwarding it.
+            return GatewayResponse.BadRequest;
+        }
+    }
+
     private static bool SelectStage(ApiRouting api, in InvokeUrl url, out string stageName, out ReadOnlyMemory<char> routePath, out ReadOnlyMemory<char> fullPath)
     {
         if (url.Form == InvokeUrlForm.UserRequestPath)

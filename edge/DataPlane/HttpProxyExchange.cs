@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.Primitives;
 using OrleansGateway.Integrations;
 using OrleansGateway.Mapping.Context;
@@ -18,12 +19,17 @@ namespace OrleansGateway.Edge.DataPlane;
 /// </summary>
 public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
 {
+    /// <summary>An HTTP API response's payload limit (10 MB), the most a <c>$response.body</c> mapping buffers.</summary>
+    private const int MaxBufferedResponseBytes = 10 * 1024 * 1024;
+
     private static readonly ConcurrentDictionary<int, string> PortTexts = new();
 
     private readonly HttpContext _context;
     private QueryParameters? _query;
     private DateTimeOffset? _requestTime;
     private HttpResponseMessage? _response;
+    private HttpApiMappingBody? _requestBody;
+    private HttpApiMappingBody? _responseBody;
 
     public HttpProxyExchange(HttpContext context, StageRoutingTable table, in RouteMatch match, CompiledIntegration integration,
         ReadOnlyMemory<char> fullPath, string requestId)
@@ -46,6 +52,20 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
     public ReadOnlyMemory<char> FullPath { get; }
 
     public string RequestId { get; }
+
+    /// <summary>
+    /// Reads the whole request body for <c>$request.body</c> mappings and rewinds it, so the integration
+    /// still gets it; only called when a mapping reads it (other requests stream straight through).
+    /// Kestrel's body size limit still applies while reading.
+    /// </summary>
+    public async Task BufferRequestBodyAsync()
+    {
+        var request = _context.Request;
+        request.EnableBuffering();
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        _requestBody = new HttpApiMappingBody(await reader.ReadToEndAsync(_context.RequestAborted));
+        request.Body.Position = 0;
+    }
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
@@ -75,6 +95,13 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
         if (proxyResponse is not null && !Integration.ResponseMapping.IsEmpty)
         {
             _response = proxyResponse;
+            if (Integration.ResponseMapping.ReadsBody((int)proxyResponse.StatusCode))
+            {
+                // Buffered content is read again when YARP copies it to the client.
+                await proxyResponse.Content.LoadIntoBufferAsync(MaxBufferedResponseBytes, cancellationToken);
+                _responseBody = new HttpApiMappingBody(await proxyResponse.Content.ReadAsStringAsync(cancellationToken));
+            }
+
             response.StatusCode = Integration.ResponseMapping.Apply((int)proxyResponse.StatusCode, this, new ClientResponseHeaders(response.Headers));
         }
 
@@ -94,7 +121,8 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
         MappingVariableKind.RequestPathParameter => Match.GetParameter(name),
         MappingVariableKind.Context => ContextVariable(name),
         MappingVariableKind.ResponseHeader => ResponseHeader(name),
-        // Body mappings need the body buffered; HTTP_PROXY streams it, so they resolve to nothing.
+        MappingVariableKind.RequestBody => _requestBody?.Read(name),
+        MappingVariableKind.ResponseBody => _responseBody?.Read(name),
         _ => null,
     };
 

@@ -17,6 +17,9 @@ public sealed class HttpApiRequestMapping
         _headers = headers;
         _query = query;
         Path = path;
+        ReadsBody = Array.Exists(headers, Reads) || Array.Exists(query, Reads) || path?.Reads(MappingVariableKind.RequestBody) == true;
+
+        static bool Reads(ParameterMappingRule rule) => rule.Value.Reads(MappingVariableKind.RequestBody);
     }
 
     public bool HasHeaderRules => _headers.Length > 0;
@@ -25,6 +28,9 @@ public sealed class HttpApiRequestMapping
 
     /// <summary>The <c>overwrite:path</c> value, if any.</summary>
     public MappingValue? Path { get; }
+
+    /// <summary>Whether a rule reads <c>$request.body</c>: the data plane then buffers the body before forwarding it.</summary>
+    public bool ReadsBody { get; }
 
     public bool IsEmpty => _headers.Length == 0 && _query.Length == 0 && Path is null;
 

@@ -17,6 +17,9 @@ public sealed class HttpApiResponseMapping
 
     public bool IsEmpty => _byStatus.Count == 0;
 
+    /// <summary>Whether the rules for <paramref name="statusCode"/> read <c>$response.body</c>: the body is then buffered.</summary>
+    public bool ReadsBody(int statusCode) => _byStatus.TryGetValue(statusCode, out var rules) && rules.ReadsBody;
+
     public static HttpApiResponseMapping Compile(
         IReadOnlyDictionary<string, Dictionary<string, string>>? responseParameters,
         IReadOnlyDictionary<string, string>? stageVariables)
@@ -81,5 +84,10 @@ public sealed class HttpApiResponseMapping
         return statusCode;
     }
 
-    private sealed record Rules(ParameterMappingRule[] Headers, MappingValue? StatusCode);
+    private sealed record Rules(ParameterMappingRule[] Headers, MappingValue? StatusCode)
+    {
+        public bool ReadsBody { get; } =
+            Array.Exists(Headers, rule => rule.Value.Reads(MappingVariableKind.ResponseBody))
+            || StatusCode?.Reads(MappingVariableKind.ResponseBody) == true;
+    }
 }

@@ -55,6 +55,15 @@ public sealed class MappingValue
                     next++;
                 }
 
+                // A body's JSON path goes on through its indexes: $request.body.items[0].id.
+                if (IsBodyVariable(expression.AsSpan(i + 1, next - i - 1)))
+                {
+                    while (next < expression.Length && (IsUnbracedNameChar(expression[next]) || expression[next] is '[' or ']' or '\''))
+                    {
+                        next++;
+                    }
+                }
+
                 name = expression[(i + 1)..next];
             }
 
@@ -89,6 +98,9 @@ public sealed class MappingValue
         return new MappingValue([.. parts]);
     }
 
+    /// <summary>Whether evaluating this value reads a variable of <paramref name="kind"/> (a body must then be buffered).</summary>
+    public bool Reads(MappingVariableKind kind) => Array.Exists(_parts, part => !part.IsLiteral && part.Kind == kind);
+
     /// <summary>The value for one request; a variable the request lacks contributes nothing.</summary>
     public string Evaluate(IMappingValueSource source)
     {
@@ -106,6 +118,9 @@ public sealed class MappingValue
 
         return builder.ToStringAndClear();
     }
+
+    private static bool IsBodyVariable(ReadOnlySpan<char> name) =>
+        name.StartsWith("request.body", StringComparison.Ordinal) || name.StartsWith("response.body", StringComparison.Ordinal);
 
     private static bool IsUnbracedNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
 

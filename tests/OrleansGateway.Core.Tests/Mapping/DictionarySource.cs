@@ -17,6 +17,10 @@ internal sealed class DictionarySource : IMappingValueSource
 
     public Dictionary<string, string> ResponseHeaders { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
+    public HttpApiMappingBody? RequestBody { get; init; }
+
+    public HttpApiMappingBody? ResponseBody { get; init; }
+
     public string? Resolve(MappingVariableKind kind, string name) => kind switch
     {
         MappingVariableKind.RequestHeader => Headers.GetValueOrDefault(name),
@@ -25,6 +29,8 @@ internal sealed class DictionarySource : IMappingValueSource
         MappingVariableKind.RequestPathParameter => PathParameters.GetValueOrDefault(name),
         MappingVariableKind.Context => Context.GetValueOrDefault(name),
         MappingVariableKind.ResponseHeader => ResponseHeaders.GetValueOrDefault(name),
+        MappingVariableKind.RequestBody => RequestBody?.Read(name),
+        MappingVariableKind.ResponseBody => ResponseBody?.Read(name),
         _ => null,
     };
 }

@@ -11,6 +11,8 @@ public sealed class MappingValueTests
         Path = "/pets/7",
         PathParameters = new() { ["petId"] = "7" },
         Context = new() { ["requestId"] = "req-1", ["identity.sourceIp"] = "127.0.0.1" },
+        RequestBody = new HttpApiMappingBody("""{"name":"Ann","items":[{"id":7},{"id":8}]}"""),
+        ResponseBody = new HttpApiMappingBody("""{"total":3}"""),
     };
 
     [Theory]
@@ -33,6 +35,13 @@ public sealed class MappingValueTests
     [InlineData("costs $5", "costs $5")]
     [InlineData("$unknown.thing", "$unknown.thing")]
     [InlineData("${unclosed", "${unclosed")]
+    [InlineData("$request.body.name", "Ann")]
+    [InlineData("$request.body.items[0].id", "7")]
+    [InlineData("$request.body['name']", "Ann")]
+    [InlineData("${request.body.items[1].id}-$request.path.petId", "8-7")]
+    [InlineData("order of $request.body.name", "order of Ann")]
+    [InlineData("$request.body", """{"name":"Ann","items":[{"id":7},{"id":8}]}""")]
+    [InlineData("total=$response.body.total", "total=3")]
     public void Evaluate_ReadsTheRequestAndStage(string expression, string expected)
     {
         var value = MappingValue.Parse(expression, new Dictionary<string, string> { ["env"] = "prod" });

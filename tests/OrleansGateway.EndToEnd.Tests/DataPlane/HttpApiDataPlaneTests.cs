@@ -179,6 +179,50 @@ public sealed class HttpApiDataPlaneTests(EmbeddedEdgeFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ParameterMapping_BodyJsonPaths_ReadTheRequestAndResponseBodies()
+    {
+        var apiId = await _cli.CreateApiAsync();
+        var integration = await _cli.CreateIntegrationAsync(apiId, BackendUrl,
+            "--request-parameters",
+            """{"overwrite:header.x-name":"$request.body.name","append:querystring.first":"$request.body.items[0].id","overwrite:header.x-missing":"$request.body.nope"}""",
+            "--response-parameters",
+            """{"200":{"overwrite:header.x-echoed-method":"$response.body.method","overwrite:header.x-echoed-name":"$response.body.headers.x-name"}}""");
+        await _cli.CreateRouteAsync(apiId, "POST /orders", integration);
+        await _cli.CreateStageAsync(apiId, "$default");
+        await _cli.DeployAsync(apiId, "$default");
+        const string body = """{"name":"Ann","items":[{"id":7},{"id":8}]}""";
+
+        using var response = await _http.PostAsync($"{DataUrl}/_aws/execute-api/{apiId}/orders",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        Assert.Equal("Ann", echoed.Header("x-name"));
+        Assert.Equal("", echoed.Header("x-missing"));
+        Assert.Equal("?first=7", echoed.RawQuery);
+        Assert.Equal(body, echoed.Body);
+        Assert.Equal("POST", response.Headers.GetValues("x-echoed-method").Single());
+        Assert.Equal("Ann", response.Headers.GetValues("x-echoed-name").Single());
+    }
+
+    [Fact]
+    public async Task ParameterMapping_BodyOfNonJsonRequest_MapsNothingAndForwardsTheBody()
+    {
+        var apiId = await _cli.CreateApiAsync();
+        var integration = await _cli.CreateIntegrationAsync(apiId, BackendUrl,
+            "--request-parameters", """{"overwrite:header.x-name":"$request.body.name"}""");
+        await _cli.CreateRouteAsync(apiId, "POST /notes", integration);
+        await _cli.CreateStageAsync(apiId, "$default");
+        await _cli.DeployAsync(apiId, "$default");
+
+        using var response = await _http.PostAsync($"{DataUrl}/_aws/execute-api/{apiId}/notes", new StringContent("name=Ann"));
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", echoed.Header("x-name"));
+        Assert.Equal("name=Ann", echoed.Body);
+    }
+
+    [Fact]
     public async Task CorsPreflight_IsAnsweredByTheGatewayFromTheApisConfiguration()
     {
         var apiId = await _cli.QuickCreateAsync(BackendUrl, "--cors-configuration",
