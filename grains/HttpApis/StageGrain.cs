@@ -77,11 +77,16 @@ public sealed class StageGrain(
         });
     }
 
-    public Task<StageDefinition> Deploy(string deploymentId) => Save(Existing() with
+    // AWS reports how the last automatic deployment went; a manual one leaves no message.
+    public Task<StageDefinition> Deploy(string deploymentId)
     {
-        DeploymentId = deploymentId,
-        LastDeploymentStatusMessage = null,
-    });
+        var stage = Existing();
+        return Save(stage with
+        {
+            DeploymentId = deploymentId,
+            LastDeploymentStatusMessage = stage.AutoDeploy ? $"Successfully deployed stage with deployment ID '{deploymentId}'" : null,
+        });
+    }
 
     public async Task Delete()
     {

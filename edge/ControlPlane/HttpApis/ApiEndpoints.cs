@@ -74,7 +74,6 @@ public sealed class ApiEndpoints(int dataPort)
         var wire = JsonSerializer.SerializeToNode(api, WireJson.Options)!.AsObject();
         var scheme = api.ProtocolType == "WEBSOCKET" ? "ws" : "http";
         wire["apiEndpoint"] = $"{scheme}://{api.ApiId}.execute-api.localhost:{dataPort}";
-        wire["apiGatewayManaged"] = false;
         return wire;
     }
 }

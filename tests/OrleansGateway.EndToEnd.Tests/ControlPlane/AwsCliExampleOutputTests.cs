@@ -1,0 +1,65 @@
+using System.Text.Json;
+using OrleansGateway.EndToEnd.Tests.Infrastructure;
+
+namespace OrleansGateway.EndToEnd.Tests.ControlPlane;
+
+/// <summary>
+/// The commands of the AWS CLI's own apigatewayv2 examples (awscli/examples/apigatewayv2/*.rst),
+/// run as written, answer with the members the examples' outputs show: no more, no fewer.
+/// </summary>
+public sealed class AwsCliExampleOutputTests(EmbeddedEdgeFixture fixture) : IClassFixture<EmbeddedEdgeFixture>
+{
+    private const string Lambda = "arn:aws:lambda:us-west-2:123456789012:function:my-function";
+
+    private readonly ApiGatewayV2Cli _aws = new(fixture.Edge.AdminUrl);
+
+    [Fact]
+    public async Task CreateRouteAndStage_LeaveOutFalseDefaults_AndShowEmptyStageVariables()
+    {
+        var apiId = await CreateApiAsync("examples-plain");
+
+        // create-route.rst: ApiKeyRequired, AuthorizationType, RouteKey, RouteId; no ApiGatewayManaged.
+        var route = await _aws.JsonAsync("create-route", "--api-id", apiId, "--route-key", "POST /signup");
+        Assert.Equal(["ApiKeyRequired", "AuthorizationType", "RouteId", "RouteKey"], Members(route));
+
+        // create-stage.rst: no AutoDeploy, no ApiGatewayManaged, StageVariables {} even when none are given.
+        var stage = await _aws.JsonAsync("create-stage", "--api-id", apiId, "--stage-name", "dev");
+        Assert.Equal(["CreatedDate", "DefaultRouteSettings", "LastUpdatedDate", "RouteSettings", "StageName", "StageVariables", "Tags"], Members(stage));
+        Assert.Empty(stage.GetProperty("StageVariables").EnumerateObject());
+        Assert.Equal(stage.GetProperty("CreatedDate").GetString(), stage.GetProperty("LastUpdatedDate").GetString());
+
+        // get-api.rst shows no ApiGatewayManaged for an API.
+        Assert.False((await _aws.JsonAsync("get-api", "--api-id", apiId)).TryGetProperty("ApiGatewayManaged", out _));
+    }
+
+    [Fact]
+    public async Task QuickCreate_ManagedResourcesSaySo_AndTheDefaultStageReportsItsAutomaticDeployment()
+    {
+        var apiId = (await _aws.JsonAsync("create-api", "--name", "my-http-api", "--protocol-type", "HTTP", "--target", fixture.Backend.Url))
+            .GetProperty("ApiId").GetString()!;
+
+        // get-routes.rst / get-stages.rst: the quick-created $default route and stage are ApiGatewayManaged.
+        var route = Single(await _aws.JsonAsync("get-routes", "--api-id", apiId));
+        Assert.True(route.GetProperty("ApiGatewayManaged").GetBoolean());
+        var stage = Single(await _aws.JsonAsync("get-stages", "--api-id", apiId));
+        Assert.True(stage.GetProperty("ApiGatewayManaged").GetBoolean());
+        Assert.True(stage.GetProperty("AutoDeploy").GetBoolean());
+        var deploymentId = stage.GetProperty("DeploymentId").GetString();
+        Assert.Equal($"Successfully deployed stage with deployment ID '{deploymentId}'", stage.GetProperty("LastDeploymentStatusMessage").GetString());
+        Assert.Empty(stage.GetProperty("StageVariables").EnumerateObject());
+
+        // A manual deployment to a stage without autoDeploy leaves no status message (get-stage.rst).
+        await _aws.JsonAsync("create-stage", "--api-id", apiId, "--stage-name", "prod");
+        await _aws.JsonAsync("create-deployment", "--api-id", apiId, "--stage-name", "prod");
+        Assert.False((await _aws.JsonAsync("get-stage", "--api-id", apiId, "--stage-name", "prod")).TryGetProperty("LastDeploymentStatusMessage", out _));
+    }
+
+    private async Task<string> CreateApiAsync(string name) =>
+        (await _aws.JsonAsync("create-api", "--name", name, "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
+
+    private static List<string> Members(JsonElement json) => [.. json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+
+    private static Dictionary<string, string> Tags(JsonElement tags) => tags.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+
+    private static JsonElement Single(JsonElement page) => Assert.Single(page.GetProperty("Items").EnumerateArray().ToList());
+}
