@@ -5,6 +5,7 @@ namespace OrleansGateway.HttpApis;
 public sealed partial class ApiGrain
 {
     private const int DefaultTimeoutInMillis = 30_000;
+    private const int DefaultWebSocketTimeoutInMillis = 29_000;
 
     public async Task<IntegrationDefinition> CreateIntegration(IntegrationInput input)
     {
@@ -19,9 +20,9 @@ public sealed partial class ApiGrain
             IntegrationId = ResourceIds.Unique(ResourceIds.Integration, state.State.Integrations.ContainsKey),
             IntegrationType = input.IntegrationType,
             IntegrationUri = input.IntegrationUri,
-            IntegrationMethod = input.IntegrationMethod,
-            PayloadFormatVersion = input.PayloadFormatVersion ?? (input.IntegrationType == "HTTP_PROXY" && IsHttp ? "1.0" : null),
-            TimeoutInMillis = input.TimeoutInMillis ?? DefaultTimeoutInMillis,
+            IntegrationMethod = input.IntegrationMethod ?? DefaultIntegrationMethod(input.IntegrationType),
+            PayloadFormatVersion = input.PayloadFormatVersion ?? DefaultPayloadFormatVersion(input.IntegrationType),
+            TimeoutInMillis = input.TimeoutInMillis ?? (IsHttp ? DefaultTimeoutInMillis : DefaultWebSocketTimeoutInMillis),
             ConnectionType = input.ConnectionType ?? "INTERNET",
             ConnectionId = input.ConnectionId,
             Description = input.Description,
@@ -34,6 +35,7 @@ public sealed partial class ApiGrain
             CredentialsArn = input.CredentialsArn,
             IntegrationSubtype = input.IntegrationSubtype,
             TlsConfig = input.TlsConfig,
+            IntegrationResponseSelectionExpression = !IsHttp && input.IntegrationType == "MOCK" ? "${integration.response.statuscode}" : null,
         });
         state.State.Integrations[integration.IntegrationId] = integration;
         await state.WriteStateAsync();
@@ -96,6 +98,13 @@ public sealed partial class ApiGrain
         await state.WriteStateAsync();
         await AutoDeploy();
     }
+
+    // Lambda is always invoked with POST, and AWS says so in the integration it returns.
+    private static string? DefaultIntegrationMethod(string integrationType) => integrationType == "AWS_PROXY" ? "POST" : null;
+
+    // HTTP APIs: HTTP_PROXY only speaks 1.0 (AWS_PROXY must choose); WebSocket APIs only know 1.0.
+    private string? DefaultPayloadFormatVersion(string integrationType) =>
+        !IsHttp || integrationType == "HTTP_PROXY" ? "1.0" : null;
 
     private IntegrationDefinition FindIntegration(string integrationId) =>
         Api is not null && state.State.Integrations.TryGetValue(integrationId, out var integration)

@@ -54,6 +54,35 @@ public sealed class AwsCliExampleOutputTests(EmbeddedEdgeFixture fixture) : ICla
         Assert.False((await _aws.JsonAsync("get-stage", "--api-id", apiId, "--stage-name", "prod")).TryGetProperty("LastDeploymentStatusMessage", out _));
     }
 
+    [Fact]
+    public async Task CreateIntegration_LambdaProxy_IsPostWithoutBeingAsked()
+    {
+        var apiId = await CreateApiAsync("examples-lambda");
+
+        // create-integration.rst, HTTP API example: IntegrationMethod POST although the command gives none.
+        var integration = await _aws.JsonAsync("create-integration", "--api-id", apiId, "--integration-type", "AWS_PROXY",
+            "--integration-uri", Lambda, "--payload-format-version", "2.0");
+
+        Assert.Equal(["ConnectionType", "IntegrationId", "IntegrationMethod", "IntegrationType", "IntegrationUri", "PayloadFormatVersion", "TimeoutInMillis"], Members(integration));
+        Assert.Equal(("INTERNET", "POST", "2.0", 30000), (
+            integration.GetProperty("ConnectionType").GetString(), integration.GetProperty("IntegrationMethod").GetString(),
+            integration.GetProperty("PayloadFormatVersion").GetString(), integration.GetProperty("TimeoutInMillis").GetInt32()));
+    }
+
+    [Fact]
+    public async Task CreateIntegration_WebSocketMock_HasTheExamplesDefaults()
+    {
+        var apiId = (await _aws.JsonAsync("create-api", "--name", "myWebSocketApi", "--protocol-type", "WEBSOCKET",
+            "--route-selection-expression", "$request.body.action")).GetProperty("ApiId").GetString()!;
+
+        var integration = await _aws.JsonAsync("create-integration", "--api-id", apiId, "--passthrough-behavior", "WHEN_NO_MATCH",
+            "--timeout-in-millis", "29000", "--connection-type", "INTERNET", "--integration-type", "MOCK");
+
+        Assert.Equal(["ConnectionType", "IntegrationId", "IntegrationResponseSelectionExpression", "IntegrationType", "PassthroughBehavior", "PayloadFormatVersion", "TimeoutInMillis"], Members(integration));
+        Assert.Equal("${integration.response.statuscode}", integration.GetProperty("IntegrationResponseSelectionExpression").GetString());
+        Assert.Equal("1.0", integration.GetProperty("PayloadFormatVersion").GetString());
+    }
+
     private async Task<string> CreateApiAsync(string name) =>
         (await _aws.JsonAsync("create-api", "--name", name, "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
 
