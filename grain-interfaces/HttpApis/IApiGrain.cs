@@ -99,4 +99,16 @@ public interface IApiGrain : IGrainWithStringKey
     /// <summary>Deletes a deployment no stage serves.</summary>
     [Alias("DeleteDeployment")]
     Task DeleteDeployment(string deploymentId);
+
+    /// <summary>The tags of the API, or of its stage <paramref name="stageName"/> when given.</summary>
+    [Alias("GetTags")]
+    Task<Dictionary<string, string>> GetTags(string? stageName);
+
+    /// <summary>Adds or replaces tags on the API, or on its stage <paramref name="stageName"/> when given.</summary>
+    [Alias("TagResource")]
+    Task TagResource(string? stageName, Dictionary<string, string> tags);
+
+    /// <summary>Removes the tags with these keys; keys that are not there are ignored.</summary>
+    [Alias("UntagResource")]
+    Task UntagResource(string? stageName, List<string> tagKeys);
 }

@@ -88,6 +88,14 @@ public sealed class StageGrain(
         });
     }
 
+    // Tags are not part of what the edges serve: no new version, nothing to publish.
+    public async Task<StageDefinition> SetTags(Dictionary<string, string> tags)
+    {
+        state.State.Stage = Existing() with { Tags = tags };
+        await state.WriteStateAsync();
+        return state.State.Stage;
+    }
+
     public async Task Delete()
     {
         state.State.Stage = null;

@@ -83,6 +83,33 @@ public sealed class AwsCliExampleOutputTests(EmbeddedEdgeFixture fixture) : ICla
         Assert.Equal("1.0", integration.GetProperty("PayloadFormatVersion").GetString());
     }
 
+    [Fact]
+    public async Task TagResource_UntagResource_GetTags_OnAnApiAndAStage()
+    {
+        var apiId = (await _aws.JsonAsync("create-api", "--name", "tagged", "--protocol-type", "HTTP", "--tags", "owner=dev-team"))
+            .GetProperty("ApiId").GetString()!;
+        var apiArn = $"arn:aws:apigateway:us-west-2::/apis/{apiId}";
+
+        // tag-resource.rst / untag-resource.rst print nothing; get-tags.rst prints {"Tags": {...}}.
+        var tagged = await _aws.RunAsync("tag-resource", "--resource-arn", apiArn, "--tags", "Department=Accounting,Project=p,Owner=o");
+        Assert.Equal((0, ""), (tagged.ExitCode, tagged.Stdout.Trim()));
+        await _aws.OkAsync("untag-resource", "--resource-arn", apiArn, "--tag-keys", "Project", "Owner");
+
+        var tags = (await _aws.JsonAsync("get-tags", "--resource-arn", apiArn)).GetProperty("Tags");
+        Assert.Equal(new Dictionary<string, string> { ["owner"] = "dev-team", ["Department"] = "Accounting" }, Tags(tags));
+        Assert.Equal(Tags(tags), Tags((await _aws.JsonAsync("get-api", "--api-id", apiId)).GetProperty("Tags")));
+
+        await _aws.JsonAsync("create-stage", "--api-id", apiId, "--stage-name", "dev");
+        await _aws.OkAsync("tag-resource", "--resource-arn", apiArn + "/stages/dev", "--tags", "stage=yes");
+        Assert.Equal("yes", (await _aws.JsonAsync("get-stage", "--api-id", apiId, "--stage-name", "dev")).GetProperty("Tags").GetProperty("stage").GetString());
+        Assert.False((await _aws.JsonAsync("get-tags", "--resource-arn", apiArn)).GetProperty("Tags").TryGetProperty("stage", out _));
+
+        var unknown = await _aws.RunAsync("get-tags", "--resource-arn", "arn:aws:apigateway:us-west-2::/apis/nosuchapi1");
+        Assert.Contains("(NotFoundException) when calling the GetTags operation: Invalid API identifier specified 000000000000:nosuchapi1", unknown.Stderr);
+        var notAnApi = await _aws.RunAsync("get-tags", "--resource-arn", "arn:aws:apigateway:us-west-2::/domainnames/example.com");
+        Assert.Contains("(BadRequestException)", notAnApi.Stderr);
+    }
+
     private async Task<string> CreateApiAsync(string name) =>
         (await _aws.JsonAsync("create-api", "--name", name, "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
 

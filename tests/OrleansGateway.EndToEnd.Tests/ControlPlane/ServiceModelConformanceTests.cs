@@ -9,7 +9,7 @@ namespace OrleansGateway.EndToEnd.Tests.ControlPlane;
 public sealed class ServiceModelConformanceTests(EmbeddedEdgeFixture fixture) : IClassFixture<EmbeddedEdgeFixture>
 {
     private const string Script = """
-        import gzip, json, os, sys, urllib.request, urllib.error, botocore
+        import gzip, json, os, sys, urllib.parse, urllib.request, urllib.error, botocore
         base = sys.argv[1]
         model = json.load(gzip.open(os.path.join(os.path.dirname(botocore.__file__), "data/apigatewayv2/2018-11-29/service-2.json.gz")))
         shapes, operations = model["shapes"], model["operations"]
@@ -58,6 +58,8 @@ public sealed class ServiceModelConformanceTests(EmbeddedEdgeFixture fixture) : 
         d = a + "/deployments/" + deployment["deploymentId"]
         call("GetDeployment", d); call("GetDeployments", a + "/deployments"); call("UpdateDeployment", d, {"description": "y"})
         call("DeleteStage", s); call("DeleteDeployment", d); call("DeleteRoute", r); call("DeleteIntegration", i)
+        t = "/v2/tags/" + urllib.parse.quote("arn:aws:apigateway:us-east-1::/apis/" + api["apiId"], safe="")
+        call("TagResource", t, {"tags": {"k": "v"}}); call("GetTags", t); call("UntagResource", t + "?tagKeys=k")
         call("DeleteCorsConfiguration", a + "/cors"); call("DeleteApi", a)
         print(json.dumps(problems))
         """;
