@@ -111,4 +111,12 @@ public interface IApiGrain : IGrainWithStringKey
     /// <summary>Removes the tags with these keys; keys that are not there are ignored.</summary>
     [Alias("UntagResource")]
     Task UntagResource(string? stageName, List<string> tagKeys);
+
+    /// <summary>Removes one route's settings from a stage (apigatewayv2 DeleteRouteSettings).</summary>
+    [Alias("DeleteRouteSettings")]
+    Task DeleteRouteSettings(string stageName, string routeKey);
+
+    /// <summary>Turns a stage's access logging off (apigatewayv2 DeleteAccessLogSettings).</summary>
+    [Alias("DeleteAccessLogSettings")]
+    Task DeleteAccessLogSettings(string stageName);
 }

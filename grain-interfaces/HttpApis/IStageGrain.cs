@@ -35,4 +35,10 @@ public interface IStageGrain : IGrainWithStringKey
     /// <summary>Replaces the stage's tags; the API grain has merged them.</summary>
     [Alias("SetTags")]
     Task<StageDefinition> SetTags(Dictionary<string, string> tags);
+
+    [Alias("DeleteRouteSettings")]
+    Task DeleteRouteSettings(string routeKey);
+
+    [Alias("DeleteAccessLogSettings")]
+    Task DeleteAccessLogSettings();
 }

@@ -56,6 +56,18 @@ public sealed partial class ApiGrain
         await PublishApiChanged();
     }
 
+    public async Task DeleteRouteSettings(string stageName, string routeKey)
+    {
+        _ = FindStage(stageName);
+        await Stage(stageName).DeleteRouteSettings(routeKey);
+    }
+
+    public async Task DeleteAccessLogSettings(string stageName)
+    {
+        _ = FindStage(stageName);
+        await Stage(stageName).DeleteAccessLogSettings();
+    }
+
     private StageLink FindStage(string stageName) =>
         Api is not null && state.State.Stages.TryGetValue(stageName, out var link) ? link : throw ApiErrors.StageNotFound(ApiId, stageName);
 

@@ -1,3 +1,4 @@
+using OrleansGateway.Errors;
 using OrleansGateway.Routing;
 
 namespace OrleansGateway.HttpApis;
@@ -95,6 +96,21 @@ public sealed class StageGrain(
         await state.WriteStateAsync();
         return state.State.Stage;
     }
+
+    public async Task DeleteRouteSettings(string routeKey)
+    {
+        var stage = Existing();
+        if (stage.RouteSettings is not { } settings || !settings.ContainsKey(routeKey))
+        {
+            throw ApiGatewayException.NotFound($"Unable to find route settings for route key {routeKey} in stage {StageName}");
+        }
+
+        var remaining = new Dictionary<string, RouteSettings>(settings);
+        remaining.Remove(routeKey);
+        await Save(stage with { RouteSettings = remaining });
+    }
+
+    public async Task DeleteAccessLogSettings() => await Save(Existing() with { AccessLogSettings = null });
 
     public async Task Delete()
     {

@@ -20,6 +20,16 @@ public static class StageEndpoints
             await Api(request).DeleteStage(request["stageName"]);
             await request.WriteNoContentAsync();
         });
+        router.Map("DELETE", "/v2/apis/{apiId}/stages/{stageName}/routesettings/{routeKey}", async request =>
+        {
+            await Api(request).DeleteRouteSettings(request["stageName"], request["routeKey"]);
+            await request.WriteNoContentAsync();
+        });
+        router.Map("DELETE", "/v2/apis/{apiId}/stages/{stageName}/accesslogsettings", async request =>
+        {
+            await Api(request).DeleteAccessLogSettings(request["stageName"]);
+            await request.WriteNoContentAsync();
+        });
     }
 
     private static IApiGrain Api(WireRequest request) => request.Grains.GetGrain<IApiGrain>(request["apiId"]);

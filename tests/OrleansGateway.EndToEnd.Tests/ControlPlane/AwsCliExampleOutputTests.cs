@@ -110,6 +110,27 @@ public sealed class AwsCliExampleOutputTests(EmbeddedEdgeFixture fixture) : ICla
         Assert.Contains("(BadRequestException)", notAnApi.Stderr);
     }
 
+    [Fact]
+    public async Task DeleteRouteSettings_AndDeleteAccessLogSettings_PrintNothing_AndRemoveThem()
+    {
+        var apiId = await CreateApiAsync("examples-settings");
+        await _aws.JsonAsync("create-stage", "--api-id", apiId, "--stage-name", "dev",
+            "--route-settings", """{"GET /pets":{"ThrottlingBurstLimit":100,"ThrottlingRateLimit":2000},"GET /cats":{"ThrottlingBurstLimit":1}}""",
+            "--access-log-settings", "DestinationArn=arn:aws:logs:us-west-2:123456789012:log-group:my-log-group,Format=$context.requestId");
+
+        var deleted = await _aws.RunAsync("delete-route-settings", "--api-id", apiId, "--stage-name", "dev", "--route-key", "GET /pets");
+        Assert.Equal((0, ""), (deleted.ExitCode, deleted.Stdout.Trim()));
+        await _aws.OkAsync("delete-access-log-settings", "--api-id", apiId, "--stage-name", "dev");
+
+        var stage = await _aws.JsonAsync("get-stage", "--api-id", apiId, "--stage-name", "dev");
+        Assert.Equal(["GET /cats"], stage.GetProperty("RouteSettings").EnumerateObject().Select(p => p.Name).ToList());
+        Assert.False(stage.TryGetProperty("AccessLogSettings", out _));
+        var again = await _aws.RunAsync("delete-route-settings", "--api-id", apiId, "--stage-name", "dev", "--route-key", "GET /pets");
+        Assert.Contains("(NotFoundException) when calling the DeleteRouteSettings operation", again.Stderr);
+        var noStage = await _aws.RunAsync("delete-access-log-settings", "--api-id", apiId, "--stage-name", "nope");
+        Assert.Contains("(NotFoundException) when calling the DeleteAccessLogSettings operation: Invalid stage identifier specified", noStage.Stderr);
+    }
+
     private async Task<string> CreateApiAsync(string name) =>
         (await _aws.JsonAsync("create-api", "--name", name, "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
 
