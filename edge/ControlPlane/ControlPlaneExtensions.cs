@@ -28,6 +28,7 @@ public static partial class ControlPlaneExtensions
         IntegrationEndpoints.Map(router);
         StageEndpoints.Map(router);
         DeploymentEndpoints.Map(router);
+        AuthorizerEndpoints.Map(router);
         TagEndpoints.Map(router);
 
         var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());

@@ -119,4 +119,19 @@ public interface IApiGrain : IGrainWithStringKey
     /// <summary>Turns a stage's access logging off (apigatewayv2 DeleteAccessLogSettings).</summary>
     [Alias("DeleteAccessLogSettings")]
     Task DeleteAccessLogSettings(string stageName);
+
+    [Alias("CreateAuthorizer")]
+    Task<AuthorizerDefinition> CreateAuthorizer(AuthorizerInput input);
+
+    [Alias("GetAuthorizer")]
+    Task<AuthorizerDefinition> GetAuthorizer(string authorizerId);
+
+    [Alias("GetAuthorizers")]
+    Task<List<AuthorizerDefinition>> GetAuthorizers();
+
+    [Alias("UpdateAuthorizer")]
+    Task<AuthorizerDefinition> UpdateAuthorizer(string authorizerId, AuthorizerInput input);
+
+    [Alias("DeleteAuthorizer")]
+    Task DeleteAuthorizer(string authorizerId);
 }

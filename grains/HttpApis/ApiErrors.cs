@@ -23,6 +23,9 @@ public static class ApiErrors
     public static ApiGatewayException DeploymentNotFound(string apiId, string deploymentId) =>
         ApiGatewayException.NotFound($"Invalid Deployment identifier specified {AccountId}:{apiId}/{deploymentId}");
 
+    public static ApiGatewayException AuthorizerNotFound(string apiId, string authorizerId) =>
+        ApiGatewayException.NotFound($"Invalid Authorizer identifier specified {AccountId}:{apiId}/{authorizerId}");
+
     public static ApiGatewayException Required(string member) =>
         ApiGatewayException.BadRequest($"Invalid request input: {member} is required");
 

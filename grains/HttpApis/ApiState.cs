@@ -9,4 +9,5 @@ public sealed class ApiState
     [Id(2)] public Dictionary<string, IntegrationDefinition> Integrations { get; set; } = new();
     [Id(3)] public Dictionary<string, StageLink> Stages { get; set; } = new();
     [Id(4)] public Dictionary<string, DeploymentDefinition> Deployments { get; set; } = new();
+    [Id(5)] public Dictionary<string, AuthorizerDefinition> Authorizers { get; set; } = new();
 }

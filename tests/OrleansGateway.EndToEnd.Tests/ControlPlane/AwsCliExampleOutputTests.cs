@@ -131,6 +131,45 @@ public sealed class AwsCliExampleOutputTests(EmbeddedEdgeFixture fixture) : ICla
         Assert.Contains("(NotFoundException) when calling the DeleteAccessLogSettings operation: Invalid stage identifier specified", noStage.Stderr);
     }
 
+    [Fact]
+    public async Task Authorizers_CreateGetUpdateDelete_AsInTheExamples_AndRoutesMayOnlyUseExistingOnes()
+    {
+        var apiId = (await _aws.JsonAsync("create-api", "--name", "examples-jwt", "--protocol-type", "HTTP", "--target", fixture.Backend.Url))
+            .GetProperty("ApiId").GetString()!;
+        const string issuer = "https://cognito-idp.us-west-2.amazonaws.com/us-west-2_abc123";
+
+        // create-authorizer.rst, as written.
+        var created = await _aws.JsonAsync("create-authorizer", "--name", "my-jwt-authorizer", "--api-id", apiId, "--authorizer-type", "JWT",
+            "--identity-source", "$request.header.Authorization", "--jwt-configuration", "Audience=123456abc,Issuer=" + issuer);
+        Assert.Equal(["AuthorizerId", "AuthorizerType", "IdentitySource", "JwtConfiguration", "Name"], Members(created));
+        Assert.Equal("123456abc", created.GetProperty("JwtConfiguration").GetProperty("Audience")[0].GetString());
+        Assert.Equal(issuer, created.GetProperty("JwtConfiguration").GetProperty("Issuer").GetString());
+        var authorizerId = created.GetProperty("AuthorizerId").GetString()!;
+
+        var updated = await _aws.JsonAsync("update-authorizer", "--api-id", apiId, "--authorizer-id", authorizerId, "--name", "renamed");
+        Assert.Equal(("renamed", issuer), (updated.GetProperty("Name").GetString(), updated.GetProperty("JwtConfiguration").GetProperty("Issuer").GetString()));
+        Assert.Equal("renamed", (await _aws.JsonAsync("get-authorizer", "--api-id", apiId, "--authorizer-id", authorizerId)).GetProperty("Name").GetString());
+        Assert.Equal(authorizerId, Single(await _aws.JsonAsync("get-authorizers", "--api-id", apiId)).GetProperty("AuthorizerId").GetString());
+
+        // update-route.rst, example 2: a route authorized by the JWT authorizer with scopes.
+        var routeId = Single(await _aws.JsonAsync("get-routes", "--api-id", apiId)).GetProperty("RouteId").GetString()!;
+        var route = await _aws.JsonAsync("update-route", "--api-id", apiId, "--route-id", routeId, "--authorization-type", "JWT",
+            "--authorizer-id", authorizerId, "--authorization-scopes", "user.id", "user.email");
+        Assert.Equal(("JWT", authorizerId), (route.GetProperty("AuthorizationType").GetString(), route.GetProperty("AuthorizerId").GetString()));
+        Assert.Equal(["user.id", "user.email"], route.GetProperty("AuthorizationScopes").EnumerateArray().Select(s => s.GetString()).ToList());
+
+        var unknown = await _aws.RunAsync("update-route", "--api-id", apiId, "--route-id", routeId, "--authorization-type", "JWT", "--authorizer-id", "nosuch");
+        Assert.Contains("(BadRequestException) when calling the UpdateRoute operation", unknown.Stderr);
+        var inUse = await _aws.RunAsync("delete-authorizer", "--api-id", apiId, "--authorizer-id", authorizerId);
+        Assert.Contains("(BadRequestException) when calling the DeleteAuthorizer operation", inUse.Stderr);
+
+        var open = await _aws.JsonAsync("update-route", "--api-id", apiId, "--route-id", routeId, "--authorization-type", "NONE");
+        Assert.False(open.TryGetProperty("AuthorizerId", out _));
+        await _aws.OkAsync("delete-authorizer", "--api-id", apiId, "--authorizer-id", authorizerId);
+        var gone = await _aws.RunAsync("get-authorizer", "--api-id", apiId, "--authorizer-id", authorizerId);
+        Assert.Contains($"(NotFoundException) when calling the GetAuthorizer operation: Invalid Authorizer identifier specified 000000000000:{apiId}/{authorizerId}", gone.Stderr);
+    }
+
     private async Task<string> CreateApiAsync(string name) =>
         (await _aws.JsonAsync("create-api", "--name", name, "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
 

@@ -58,6 +58,10 @@ public sealed class ServiceModelConformanceTests(EmbeddedEdgeFixture fixture) : 
         d = a + "/deployments/" + deployment["deploymentId"]
         call("GetDeployment", d); call("GetDeployments", a + "/deployments"); call("UpdateDeployment", d, {"description": "y"})
         call("DeleteStage", s); call("DeleteDeployment", d); call("DeleteRoute", r); call("DeleteIntegration", i)
+        authorizer = call("CreateAuthorizer", a + "/authorizers", {"name": "jwt", "authorizerType": "JWT",
+                          "identitySource": ["$request.header.Authorization"], "jwtConfiguration": {"audience": ["x"], "issuer": "https://issuer.example"}})
+        z = a + "/authorizers/" + authorizer["authorizerId"]
+        call("GetAuthorizer", z); call("GetAuthorizers", a + "/authorizers"); call("UpdateAuthorizer", z, {"name": "jwt2"}); call("DeleteAuthorizer", z)
         t = "/v2/tags/" + urllib.parse.quote("arn:aws:apigateway:us-east-1::/apis/" + api["apiId"], safe="")
         call("TagResource", t, {"tags": {"k": "v"}}); call("GetTags", t); call("UntagResource", t + "?tagKeys=k")
         call("DeleteCorsConfiguration", a + "/cors"); call("DeleteApi", a)
