@@ -1,5 +1,6 @@
 using OrleansGateway.Edge.Authentication;
 using OrleansGateway.Edge.ControlPlane.HttpApis;
+using OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 using OrleansGateway.Edge.Hosting;
 
 namespace OrleansGateway.Edge.ControlPlane;
@@ -23,7 +24,9 @@ public static partial class ControlPlaneExtensions
         }
 
         var router = new WireRouter();
-        new ApiEndpoints(GatewayEndpoints.DataUrl(configuration).Port).Map(router);
+        var dataPort = GatewayEndpoints.DataUrl(configuration).Port;
+        new ApiEndpoints(dataPort).Map(router);
+        new OpenApiEndpoints(dataPort).Map(router);
         RouteEndpoints.Map(router);
         IntegrationEndpoints.Map(router);
         StageEndpoints.Map(router);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
@@ -68,12 +67,5 @@ public sealed class ApiEndpoints(int dataPort)
         }
     }
 
-    // The model record plus what only the edge knows: where the API is invoked.
-    private JsonObject ToWire(ApiDefinition api)
-    {
-        var wire = JsonSerializer.SerializeToNode(api, WireJson.Options)!.AsObject();
-        var scheme = api.ProtocolType == "WEBSOCKET" ? "ws" : "http";
-        wire["apiEndpoint"] = $"{scheme}://{api.ApiId}.execute-api.localhost:{dataPort}";
-        return wire;
-    }
+    private JsonObject ToWire(ApiDefinition api) => WireShapes.Api(api, dataPort);
 }

@@ -11,6 +11,17 @@ namespace OrleansGateway.Edge.ControlPlane.HttpApis;
 /// </summary>
 public static class WireShapes
 {
+    /// <summary>The API plus what only the edge knows: where the API is invoked.</summary>
+    public static JsonObject Api(ApiDefinition api, int dataPort)
+    {
+        var wire = JsonSerializer.SerializeToNode(api, WireJson.Options)!.AsObject();
+        wire["apiEndpoint"] = ApiEndpoint(api, dataPort);
+        return wire;
+    }
+
+    public static string ApiEndpoint(ApiDefinition api, int dataPort) =>
+        $"{(api.ProtocolType == "WEBSOCKET" ? "ws" : "http")}://{api.ApiId}.execute-api.localhost:{dataPort}";
+
     public static JsonObject Route(RouteDefinition route) => WithoutFalse(route, "apiGatewayManaged");
 
     public static JsonObject Integration(IntegrationDefinition integration) => WithoutFalse(integration, "apiGatewayManaged");

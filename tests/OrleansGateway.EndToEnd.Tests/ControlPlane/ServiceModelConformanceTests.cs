@@ -64,6 +64,10 @@ public sealed class ServiceModelConformanceTests(EmbeddedEdgeFixture fixture) : 
         call("GetAuthorizer", z); call("GetAuthorizers", a + "/authorizers"); call("UpdateAuthorizer", z, {"name": "jwt2"}); call("DeleteAuthorizer", z)
         t = "/v2/tags/" + urllib.parse.quote("arn:aws:apigateway:us-east-1::/apis/" + api["apiId"], safe="")
         call("TagResource", t, {"tags": {"k": "v"}}); call("GetTags", t); call("UntagResource", t + "?tagKeys=k")
+        definition = json.dumps({"openapi": "3.0.1", "info": {"title": "imported", "version": "1"}, "paths": {"/x": {"get": {
+            "x-amazon-apigateway-integration": {"type": "http_proxy", "httpMethod": "GET", "uri": "http://127.0.0.1:9", "payloadFormatVersion": "1.0"}}}}})
+        imported = call("ImportApi", "/v2/apis", {"body": definition})
+        call("ReimportApi", "/v2/apis/" + imported["apiId"], {"body": definition}); call("DeleteApi", "/v2/apis/" + imported["apiId"])
         call("DeleteCorsConfiguration", a + "/cors"); call("DeleteApi", a)
         print(json.dumps(problems))
         """;
