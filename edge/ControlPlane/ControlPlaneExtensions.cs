@@ -32,6 +32,7 @@ public static partial class ControlPlaneExtensions
         StageEndpoints.Map(router);
         DeploymentEndpoints.Map(router);
         AuthorizerEndpoints.Map(router);
+        ResponseEndpoints.Map(router);
         TagEndpoints.Map(router);
 
         var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());

@@ -134,4 +134,38 @@ public interface IApiGrain : IGrainWithStringKey
 
     [Alias("DeleteAuthorizer")]
     Task DeleteAuthorizer(string authorizerId);
+
+    [Alias("CreateRouteResponse")]
+    Task<RouteResponseDefinition> CreateRouteResponse(string routeId, RouteResponseInput input);
+
+    [Alias("GetRouteResponse")]
+    Task<RouteResponseDefinition> GetRouteResponse(string routeId, string routeResponseId);
+
+    [Alias("GetRouteResponses")]
+    Task<List<RouteResponseDefinition>> GetRouteResponses(string routeId);
+
+    [Alias("UpdateRouteResponse")]
+    Task<RouteResponseDefinition> UpdateRouteResponse(string routeId, string routeResponseId, RouteResponseInput input);
+
+    [Alias("DeleteRouteResponse")]
+    Task DeleteRouteResponse(string routeId, string routeResponseId);
+
+    [Alias("CreateIntegrationResponse")]
+    Task<IntegrationResponseDefinition> CreateIntegrationResponse(string integrationId, IntegrationResponseInput input);
+
+    [Alias("GetIntegrationResponse")]
+    Task<IntegrationResponseDefinition> GetIntegrationResponse(string integrationId, string integrationResponseId);
+
+    [Alias("GetIntegrationResponses")]
+    Task<List<IntegrationResponseDefinition>> GetIntegrationResponses(string integrationId);
+
+    [Alias("UpdateIntegrationResponse")]
+    Task<IntegrationResponseDefinition> UpdateIntegrationResponse(string integrationId, string integrationResponseId, IntegrationResponseInput input);
+
+    [Alias("DeleteIntegrationResponse")]
+    Task DeleteIntegrationResponse(string integrationId, string integrationResponseId);
+
+    /// <summary>Removes one key from a route's requestParameters (apigatewayv2 DeleteRouteRequestParameter).</summary>
+    [Alias("DeleteRouteRequestParameter")]
+    Task DeleteRouteRequestParameter(string routeId, string requestParameterKey);
 }

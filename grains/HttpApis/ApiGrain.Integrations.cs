@@ -95,6 +95,7 @@ public sealed partial class ApiGrain
         }
 
         state.State.Integrations.Remove(integrationId);
+        state.State.IntegrationResponses.Remove(integrationId);
         await state.WriteStateAsync();
         await AutoDeploy();
     }

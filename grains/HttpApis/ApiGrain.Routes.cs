@@ -90,6 +90,7 @@ public sealed partial class ApiGrain
         }
 
         state.State.Routes.Remove(routeId);
+        state.State.RouteResponses.Remove(routeId);
         await state.WriteStateAsync();
         await AutoDeploy();
     }

@@ -170,6 +170,52 @@ public sealed class AwsCliExampleOutputTests(EmbeddedEdgeFixture fixture) : ICla
         Assert.Contains($"(NotFoundException) when calling the GetAuthorizer operation: Invalid Authorizer identifier specified 000000000000:{apiId}/{authorizerId}", gone.Stderr);
     }
 
+    [Fact]
+    public async Task RouteAndIntegrationResponses_OnAWebSocketApi_AndRefusedOnAnHttpApi()
+    {
+        var apiId = (await _aws.JsonAsync("create-api", "--name", "ws-responses", "--protocol-type", "WEBSOCKET",
+            "--route-selection-expression", "$request.body.action")).GetProperty("ApiId").GetString()!;
+        var routeId = (await _aws.JsonAsync("create-route", "--api-id", apiId, "--route-key", "$connect",
+            "--request-parameters", """{"route.request.querystring.token":{"Required":true},"route.request.header.x":{"Required":false}}"""))
+            .GetProperty("RouteId").GetString()!;
+
+        var routeResponse = await _aws.JsonAsync("create-route-response", "--api-id", apiId, "--route-id", routeId, "--route-response-key", "$default");
+        Assert.Equal(["RouteResponseId", "RouteResponseKey"], Members(routeResponse));
+        var routeResponseId = routeResponse.GetProperty("RouteResponseId").GetString()!;
+        var updated = await _aws.JsonAsync("update-route-response", "--api-id", apiId, "--route-id", routeId, "--route-response-id", routeResponseId,
+            "--model-selection-expression", "$request.body.type");
+        Assert.Equal("$request.body.type", updated.GetProperty("ModelSelectionExpression").GetString());
+        Assert.Equal(routeResponseId, Single(await _aws.JsonAsync("get-route-responses", "--api-id", apiId, "--route-id", routeId)).GetProperty("RouteResponseId").GetString());
+        var duplicate = await _aws.RunAsync("create-route-response", "--api-id", apiId, "--route-id", routeId, "--route-response-key", "$default");
+        Assert.Contains("(ConflictException)", duplicate.Stderr);
+        await _aws.OkAsync("delete-route-response", "--api-id", apiId, "--route-id", routeId, "--route-response-id", routeResponseId);
+        var gone = await _aws.RunAsync("get-route-response", "--api-id", apiId, "--route-id", routeId, "--route-response-id", routeResponseId);
+        Assert.Contains("(NotFoundException) when calling the GetRouteResponse operation", gone.Stderr);
+
+        await _aws.OkAsync("delete-route-request-parameter", "--api-id", apiId, "--route-id", routeId, "--request-parameter-key", "route.request.querystring.token");
+        var parameters = (await _aws.JsonAsync("get-route", "--api-id", apiId, "--route-id", routeId)).GetProperty("RequestParameters");
+        Assert.Equal(["route.request.header.x"], parameters.EnumerateObject().Select(p => p.Name).ToList());
+
+        var integrationId = (await _aws.JsonAsync("create-integration", "--api-id", apiId, "--integration-type", "MOCK")).GetProperty("IntegrationId").GetString()!;
+        var integrationResponse = await _aws.JsonAsync("create-integration-response", "--api-id", apiId, "--integration-id", integrationId,
+            "--integration-response-key", "$default", "--response-templates", """{"application/json":"{\"ok\":true}"}""");
+        Assert.Equal(["IntegrationResponseId", "IntegrationResponseKey", "ResponseTemplates"], Members(integrationResponse));
+        var integrationResponseId = integrationResponse.GetProperty("IntegrationResponseId").GetString()!;
+        Assert.Equal("""{"ok":true}""", (await _aws.JsonAsync("get-integration-response", "--api-id", apiId, "--integration-id", integrationId,
+            "--integration-response-id", integrationResponseId)).GetProperty("ResponseTemplates").GetProperty("application/json").GetString());
+        await _aws.JsonAsync("update-integration-response", "--api-id", apiId, "--integration-id", integrationId, "--integration-response-id", integrationResponseId,
+            "--integration-response-key", "/200/");
+        Assert.Equal("/200/", Single(await _aws.JsonAsync("get-integration-responses", "--api-id", apiId, "--integration-id", integrationId))
+            .GetProperty("IntegrationResponseKey").GetString());
+        await _aws.OkAsync("delete-integration-response", "--api-id", apiId, "--integration-id", integrationId, "--integration-response-id", integrationResponseId);
+        Assert.Empty((await _aws.JsonAsync("get-integration-responses", "--api-id", apiId, "--integration-id", integrationId)).GetProperty("Items").EnumerateArray());
+
+        var httpApiId = await CreateApiAsync("http-no-responses");
+        var httpRouteId = (await _aws.JsonAsync("create-route", "--api-id", httpApiId, "--route-key", "GET /x")).GetProperty("RouteId").GetString()!;
+        var refused = await _aws.RunAsync("create-route-response", "--api-id", httpApiId, "--route-id", httpRouteId, "--route-response-key", "$default");
+        Assert.Contains("(BadRequestException) when calling the CreateRouteResponse operation", refused.Stderr);
+    }
+
     private async Task<string> CreateApiAsync(string name) =>
         (await _aws.JsonAsync("create-api", "--name", name, "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
 
