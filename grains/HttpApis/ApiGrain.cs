@@ -16,6 +16,9 @@ public sealed partial class ApiGrain(
     public const string WebSocketProtocol = "WEBSOCKET";
     public const string DefaultStageName = "$default";
 
+    // The only route selection of an HTTP API; AWS's documentation also spells it ${request.method} ${request.path}.
+    private const string HttpRouteSelection = "$request.method $request.path";
+
     private string ApiId => this.GetPrimaryKeyString();
 
     private ApiDefinition Api => state.State.Api ?? throw ApiErrors.ApiNotFound(ApiId);
@@ -50,6 +53,11 @@ public sealed partial class ApiGrain(
             throw ApiGatewayException.BadRequest("Invalid protocol specified. Must be one of [HTTP, WEBSOCKET]");
         }
 
+        if (protocol == HttpProtocol && input.RouteSelectionExpression is not (null or HttpRouteSelection or "${request.method} ${request.path}"))
+        {
+            throw ApiGatewayException.BadRequest($"Invalid route selection expression specified: {input.RouteSelectionExpression}. HTTP APIs support only {HttpRouteSelection}");
+        }
+
         if (protocol == WebSocketProtocol)
         {
             if (string.IsNullOrEmpty(input.RouteSelectionExpression))
@@ -70,7 +78,7 @@ public sealed partial class ApiGrain(
                 ApiId = ApiId,
                 Name = input.Name,
                 ProtocolType = protocol,
-                RouteSelectionExpression = input.RouteSelectionExpression ?? "$request.method $request.path",
+                RouteSelectionExpression = protocol == HttpProtocol ? HttpRouteSelection : input.RouteSelectionExpression,
                 ApiKeySelectionExpression = input.ApiKeySelectionExpression ?? "$request.header.x-api-key",
                 Description = input.Description,
                 Version = input.Version,
@@ -126,10 +134,15 @@ public sealed partial class ApiGrain(
             throw ApiErrors.Required("name");
         }
 
+        if (IsHttp && input.RouteSelectionExpression is not (null or HttpRouteSelection or "${request.method} ${request.path}"))
+        {
+            throw ApiGatewayException.BadRequest($"Invalid route selection expression specified: {input.RouteSelectionExpression}. HTTP APIs support only {HttpRouteSelection}");
+        }
+
         var updated = api with
         {
             Name = input.Name ?? api.Name,
-            RouteSelectionExpression = input.RouteSelectionExpression ?? api.RouteSelectionExpression,
+            RouteSelectionExpression = IsHttp ? api.RouteSelectionExpression : input.RouteSelectionExpression ?? api.RouteSelectionExpression,
             ApiKeySelectionExpression = input.ApiKeySelectionExpression ?? api.ApiKeySelectionExpression,
             Description = input.Description ?? api.Description,
             Version = input.Version ?? api.Version,

@@ -21,7 +21,7 @@ public sealed class ApiEndpoints(int dataPort)
     {
         var input = await request.ReadBodyAsync<ApiInput>();
         var api = await request.Grains.GetGrain<IApiRegistryGrain>(0).CreateApi(input);
-        await request.WriteAsync(StatusCodes.Status201Created, ToWire(api));
+        await request.WriteAsync(StatusCodes.Status201Created, WireShapes.Api(api, dataPort, created: true));
     }
 
     private async Task GetApis(WireRequest request)

@@ -12,10 +12,19 @@ namespace OrleansGateway.Edge.ControlPlane.HttpApis;
 public static class WireShapes
 {
     /// <summary>The API plus what only the edge knows: where the API is invoked.</summary>
-    public static JsonObject Api(ApiDefinition api, int dataPort)
+    /// <remarks>
+    /// AWS leaves <c>disableSchemaValidation</c> out while false (a WebSocket-only setting), and
+    /// CreateApi's answer leaves out empty <c>tags</c>, which GetApi and UpdateApi do show.
+    /// </remarks>
+    public static JsonObject Api(ApiDefinition api, int dataPort, bool created = false)
     {
-        var wire = JsonSerializer.SerializeToNode(api, WireJson.Options)!.AsObject();
+        var wire = WithoutFalse(api, "disableSchemaValidation");
         wire["apiEndpoint"] = ApiEndpoint(api, dataPort);
+        if (created && api.Tags is not { Count: > 0 })
+        {
+            wire.Remove("tags");
+        }
+
         return wire;
     }
 

@@ -14,6 +14,25 @@ public sealed class AwsCliExampleOutputTests(EmbeddedEdgeFixture fixture) : ICla
     private readonly ApiGatewayV2Cli _aws = new(fixture.Edge.AdminUrl);
 
     [Fact]
+    public async Task CreateApi_QuickCreate_AnswersWithTheMembersAwsShows()
+    {
+        // create-api.rst's HTTP example; AWS's answer today also carries DisableExecuteApiEndpoint and IpAddressType.
+        var api = await _aws.JsonAsync("create-api", "--name", "my-http-api", "--protocol-type", "HTTP", "--target", Lambda);
+
+        Assert.Equal(["ApiEndpoint", "ApiId", "ApiKeySelectionExpression", "CreatedDate", "DisableExecuteApiEndpoint", "IpAddressType", "Name", "ProtocolType", "RouteSelectionExpression"], Members(api));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", api.GetProperty("CreatedDate").GetString());
+
+        // get-api.rst and get-apis.rst show Tags, empty or not.
+        var read = await _aws.JsonAsync("get-api", "--api-id", api.GetProperty("ApiId").GetString()!);
+        Assert.Empty(read.GetProperty("Tags").EnumerateObject());
+        Assert.False(read.TryGetProperty("DisableSchemaValidation", out _));
+
+        // An HTTP API routes by method and path only.
+        var refused = await _aws.RunAsync("create-api", "--name", "x", "--protocol-type", "HTTP", "--route-selection-expression", "$request.body.action");
+        Assert.Contains("(BadRequestException) when calling the CreateApi operation", refused.Stderr);
+    }
+
+    [Fact]
     public async Task CreateRouteAndStage_LeaveOutFalseDefaults_AndShowEmptyStageVariables()
     {
         var apiId = await CreateApiAsync("examples-plain");
