@@ -139,6 +139,14 @@ public sealed partial class ApiGrain
             throw ApiGatewayException.BadRequest("Timeout must be between 50 milliseconds and 30 seconds");
         }
 
+        // HTTP APIs: a Lambda proxy chooses its payload format, 1.0 or 2.0; nothing else is accepted.
+        if (IsHttp && integration.IntegrationType == "AWS_PROXY" && integration.PayloadFormatVersion is not ("1.0" or "2.0"))
+        {
+            throw ApiGatewayException.BadRequest(integration.PayloadFormatVersion is null
+                ? "A payload format version must be specified for AWS_PROXY integrations of HTTP APIs: 1.0 or 2.0"
+                : $"Invalid payload format version specified: {integration.PayloadFormatVersion}. Must be one of [1.0, 2.0]");
+        }
+
         if (IsHttp && integration.IntegrationType == "HTTP_PROXY" && integration.PayloadFormatVersion != "1.0")
         {
             throw ApiGatewayException.BadRequest("The payload format version of HTTP_PROXY integrations must be 1.0");

@@ -84,7 +84,7 @@ public sealed partial class ApiGrain(
                 Version = input.Version,
                 DisableExecuteApiEndpoint = input.DisableExecuteApiEndpoint ?? false,
                 DisableSchemaValidation = input.DisableSchemaValidation ?? false,
-                CorsConfiguration = input.CorsConfiguration,
+                CorsConfiguration = CheckCors(input.CorsConfiguration),
                 Tags = input.Tags ?? [],
                 IpAddressType = input.IpAddressType ?? "ipv4",
                 CreatedDate = Timestamps.Now(),
@@ -148,7 +148,7 @@ public sealed partial class ApiGrain(
             Version = input.Version ?? api.Version,
             DisableExecuteApiEndpoint = input.DisableExecuteApiEndpoint ?? api.DisableExecuteApiEndpoint,
             DisableSchemaValidation = input.DisableSchemaValidation ?? api.DisableSchemaValidation,
-            CorsConfiguration = input.CorsConfiguration ?? api.CorsConfiguration,
+            CorsConfiguration = CheckCors(input.CorsConfiguration) ?? api.CorsConfiguration,
             IpAddressType = input.IpAddressType ?? api.IpAddressType,
         };
         QuickUpdateRouteAndIntegration(input);
@@ -190,6 +190,22 @@ public sealed partial class ApiGrain(
         await state.WriteStateAsync();
         await AutoDeploy();
         await PublishApiChanged();
+    }
+
+    // Browsers ignore credentials for a wildcard origin, and cache preflights for a day at most.
+    private static CorsConfiguration? CheckCors(CorsConfiguration? cors)
+    {
+        if (cors?.AllowCredentials == true && cors.AllowOrigins?.Contains("*") == true)
+        {
+            throw ApiGatewayException.BadRequest("Invalid CORS configuration: allowCredentials can't be true when allowOrigins contains '*'");
+        }
+
+        if (cors?.MaxAge is < -1 or > 86400)
+        {
+            throw ApiGatewayException.BadRequest($"Invalid CORS configuration: maxAge must be between -1 and 86400 seconds, not {cors.MaxAge}");
+        }
+
+        return cors;
     }
 
     private IStageGrain Stage(string stageName) => grains.GetGrain<IStageGrain>($"{ApiId}/{stageName}");

@@ -221,6 +221,38 @@ public sealed class ApiGrainTests(GatewayClusterFixture fixture) : IClassFixture
         Assert.Equal(404, error.StatusCode);
     }
 
+    [Fact]
+    public async Task Cors_WithCredentialsForAnyOrigin_OrAMaxAgeOverADay_IsBadRequest()
+    {
+        var credentials = await Assert.ThrowsAsync<ApiGatewayException>(() => CreateApi(new ApiInput
+        {
+            Name = "cors", ProtocolType = "HTTP", CorsConfiguration = new CorsConfiguration { AllowOrigins = ["*"], AllowCredentials = true },
+        }));
+        var created = await CreateApi(new ApiInput { Name = "cors", ProtocolType = "HTTP" });
+        var maxAge = await Assert.ThrowsAsync<ApiGatewayException>(() => _grains.GetGrain<IApiGrain>(created.ApiId).UpdateApi(new ApiInput
+        {
+            CorsConfiguration = new CorsConfiguration { AllowOrigins = ["https://a.example"], MaxAge = 86401 },
+        }));
+
+        Assert.Equal((400, 400), (credentials.StatusCode, maxAge.StatusCode));
+        Assert.Null((await _grains.GetGrain<IApiGrain>(created.ApiId).GetApi()).CorsConfiguration);
+    }
+
+    [Fact]
+    public async Task LambdaProxyIntegration_OfAnHttpApi_NeedsPayloadFormat10Or20()
+    {
+        var created = await CreateApi(new ApiInput { Name = "lambda", ProtocolType = "HTTP" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        const string function = "arn:aws:lambda:us-west-2:123456789012:function:f";
+
+        var missing = await Assert.ThrowsAsync<ApiGatewayException>(() => api.CreateIntegration(new IntegrationInput { IntegrationType = "AWS_PROXY", IntegrationUri = function }));
+        var wrong = await Assert.ThrowsAsync<ApiGatewayException>(() => api.CreateIntegration(new IntegrationInput { IntegrationType = "AWS_PROXY", IntegrationUri = function, PayloadFormatVersion = "3.0" }));
+        var made = await api.CreateIntegration(new IntegrationInput { IntegrationType = "AWS_PROXY", IntegrationUri = function, PayloadFormatVersion = "1.0" });
+
+        Assert.Equal((400, 400), (missing.StatusCode, wrong.StatusCode));
+        Assert.Equal(("POST", "1.0"), (made.IntegrationMethod, made.PayloadFormatVersion));
+    }
+
     private Task<ApiDefinition> CreateApi(ApiInput input) => _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(input);
 
     private async Task<(IApiGrain Api, string IntegrationId)> CreateApiWithIntegration()
