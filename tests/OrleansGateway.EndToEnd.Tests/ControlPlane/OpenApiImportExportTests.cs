@@ -153,6 +153,13 @@ public sealed class OpenApiImportExportTests(EmbeddedEdgeFixture fixture) : ICla
 
         var bad = await _aws.RunAsync("export-api", "--api-id", apiId, "--output-type", "JSON", "--specification", "RAML", jsonFile);
         Assert.Contains("(BadRequestException) when calling the ExportApi operation", bad.Stderr);
+
+        // A route without an integration is a warning, which --fail-on-warnings turns into a refusal.
+        const string noIntegration = "openapi: 3.0.1\ninfo:\n  title: bare\n  version: '1'\npaths:\n  /bare:\n    get: {}\n";
+        var strict = await _aws.RunAsync("import-api", "--fail-on-warnings", "--body", "file://" + Write("bare.yaml", noIntegration));
+        Assert.Contains("(BadRequestException) when calling the ImportApi operation", strict.Stderr);
+        var lenient = await _aws.JsonAsync("import-api", "--body", "file://" + Write("bare2.yaml", noIntegration));
+        Assert.Contains("/bare", lenient.GetProperty("Warnings")[0].GetString());
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

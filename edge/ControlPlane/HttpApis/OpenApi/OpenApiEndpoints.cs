@@ -91,6 +91,11 @@ public sealed class OpenApiEndpoints(int dataPort)
         var includeExtensions = !string.Equals(query["includeExtensions"].ToString(), "false", StringComparison.OrdinalIgnoreCase);
         var api = request.Grains.GetGrain<IApiGrain>(request["apiId"]);
         var definition = await api.GetApi();
+        if (definition.ProtocolType != "HTTP")
+        {
+            throw ApiGatewayException.BadRequest("Only HTTP APIs can be exported");
+        }
+
         var stageName = query["stageName"].ToString() is { Length: > 0 } name ? name : null;
         IReadOnlyList<RouteDefinition> routes;
         IReadOnlyList<IntegrationDefinition> integrations;
@@ -130,7 +135,13 @@ public sealed class OpenApiEndpoints(int dataPort)
             throw ApiErrors.Required("body");
         }
 
-        return OpenApiImporter.Read(OpenApiText.Parse(input.Body));
+        var imported = OpenApiImporter.Read(OpenApiText.Parse(input.Body));
+        if (imported.Warnings.Count > 0 && string.Equals(request.Context.Request.Query["failOnWarnings"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiGatewayException.BadRequest("Warnings found during import:\n\t" + string.Join("\n\t", imported.Warnings));
+        }
+
+        return imported;
     }
 
     private static async Task AddRoutesAsync(IApiGrain api, ImportedApi imported)
