@@ -34,6 +34,7 @@ public static partial class ControlPlaneExtensions
         AuthorizerEndpoints.Map(router);
         ResponseEndpoints.Map(router);
         TagEndpoints.Map(router);
+        DomainNameEndpoints.Map(router);
 
         var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());
         app.Run(dispatcher.DispatchAsync);
