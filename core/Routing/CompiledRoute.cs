@@ -5,11 +5,12 @@ namespace OrleansGateway.Routing;
 /// <summary>A route of a deployed stage with its integration, ready to serve.</summary>
 public sealed class CompiledRoute
 {
-    internal CompiledRoute(string routeId, RouteKey key, CompiledIntegration? integration)
+    internal CompiledRoute(string routeId, RouteKey key, CompiledIntegration? integration, string? authorizationType = null)
     {
         RouteId = routeId;
         Key = key;
         Integration = integration;
+        AuthorizationType = authorizationType ?? "NONE";
         var names = new List<string>();
         var indexes = new List<int>();
         for (var i = 0; i < key.Segments.Count; i++)
@@ -32,6 +33,9 @@ public sealed class CompiledRoute
 
     /// <summary>Null when the route has no target: there is nothing to call.</summary>
     public CompiledIntegration? Integration { get; }
+
+    /// <summary><c>NONE</c>, <c>JWT</c>, <c>CUSTOM</c> (Lambda authorizer) or <c>AWS_IAM</c>.</summary>
+    public string AuthorizationType { get; }
 
     /// <summary>Path variable names in the order they appear.</summary>
     public string[] ParameterNames { get; }

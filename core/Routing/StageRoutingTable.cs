@@ -74,7 +74,7 @@ public sealed class StageRoutingTable
                     continue;
                 }
 
-                var route = new CompiledRoute(definition.RouteId, key, IntegrationOf(definition.Target, integrations));
+                var route = new CompiledRoute(definition.RouteId, key, IntegrationOf(definition.Target, integrations), definition.AuthorizationType);
                 count++;
                 if (key.IsDefault)
                 {

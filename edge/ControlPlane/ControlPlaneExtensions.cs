@@ -1,5 +1,6 @@
 using OrleansGateway.Edge.Authentication;
 using OrleansGateway.Edge.ControlPlane.HttpApis;
+using OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 using OrleansGateway.Edge.Hosting;
 
 namespace OrleansGateway.Edge.ControlPlane;
@@ -23,11 +24,17 @@ public static partial class ControlPlaneExtensions
         }
 
         var router = new WireRouter();
-        new ApiEndpoints(GatewayEndpoints.DataUrl(configuration).Port).Map(router);
+        var dataPort = GatewayEndpoints.DataUrl(configuration).Port;
+        new ApiEndpoints(dataPort).Map(router);
+        new OpenApiEndpoints(dataPort).Map(router);
         RouteEndpoints.Map(router);
         IntegrationEndpoints.Map(router);
         StageEndpoints.Map(router);
         DeploymentEndpoints.Map(router);
+        AuthorizerEndpoints.Map(router);
+        ResponseEndpoints.Map(router);
+        TagEndpoints.Map(router);
+        DomainNameEndpoints.Map(router);
 
         var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());
         app.Run(dispatcher.DispatchAsync);

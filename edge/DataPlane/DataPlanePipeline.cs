@@ -96,6 +96,15 @@ public sealed partial class DataPlanePipeline(
             return;
         }
 
+        // Authorizers are not evaluated by the edge yet, so a route that names one is closed
+        // rather than served as if it were open.
+        if (match.Route.AuthorizationType != "NONE")
+        {
+            Log.UnenforcedAuthorization(logger, table.ApiId, match.Route.RouteId, match.Route.AuthorizationType);
+            await GatewayResponseWriter.WriteAsync(context, match.Route.AuthorizationType == "AWS_IAM" ? GatewayResponse.Forbidden : GatewayResponse.Unauthorized, requestId);
+            return;
+        }
+
         if (!integration.IsHttpProxy)
         {
             Log.UnsupportedIntegration(logger, table.ApiId, integration.IntegrationId, integration.IntegrationType);
@@ -192,5 +201,8 @@ public sealed partial class DataPlanePipeline(
 
         [LoggerMessage(2, LogLevel.Warning, "API {ApiId}: integration {IntegrationId} of type {IntegrationType} cannot be called by the edge")]
         public static partial void UnsupportedIntegration(ILogger logger, string apiId, string integrationId, string integrationType);
+
+        [LoggerMessage(3, LogLevel.Warning, "API {ApiId}: route {RouteId} requires {AuthorizationType} authorization, which the edge does not evaluate yet; the request is refused")]
+        public static partial void UnenforcedAuthorization(ILogger logger, string apiId, string routeId, string authorizationType);
     }
 }

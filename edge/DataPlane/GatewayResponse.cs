@@ -24,6 +24,9 @@ public sealed class GatewayResponse
     /// <summary>The API's default endpoint is disabled (<c>disableExecuteApiEndpoint</c>).</summary>
     public static GatewayResponse Forbidden { get; } = new(StatusCodes.Status403Forbidden, "Forbidden");
 
+    /// <summary>The route needs an authorizer's approval, which this request does not have.</summary>
+    public static GatewayResponse Unauthorized { get; } = new(StatusCodes.Status401Unauthorized, "Unauthorized");
+
     /// <summary>The request body is larger than the payload limit.</summary>
     public static GatewayResponse RequestEntityTooLarge { get; } = new(StatusCodes.Status413PayloadTooLarge, "Request Entity Too Large");
 

@@ -99,4 +99,73 @@ public interface IApiGrain : IGrainWithStringKey
     /// <summary>Deletes a deployment no stage serves.</summary>
     [Alias("DeleteDeployment")]
     Task DeleteDeployment(string deploymentId);
+
+    /// <summary>The tags of the API, or of its stage <paramref name="stageName"/> when given.</summary>
+    [Alias("GetTags")]
+    Task<Dictionary<string, string>> GetTags(string? stageName);
+
+    /// <summary>Adds or replaces tags on the API, or on its stage <paramref name="stageName"/> when given.</summary>
+    [Alias("TagResource")]
+    Task TagResource(string? stageName, Dictionary<string, string> tags);
+
+    /// <summary>Removes the tags with these keys; keys that are not there are ignored.</summary>
+    [Alias("UntagResource")]
+    Task UntagResource(string? stageName, List<string> tagKeys);
+
+    /// <summary>Removes one route's settings from a stage (apigatewayv2 DeleteRouteSettings).</summary>
+    [Alias("DeleteRouteSettings")]
+    Task DeleteRouteSettings(string stageName, string routeKey);
+
+    /// <summary>Turns a stage's access logging off (apigatewayv2 DeleteAccessLogSettings).</summary>
+    [Alias("DeleteAccessLogSettings")]
+    Task DeleteAccessLogSettings(string stageName);
+
+    [Alias("CreateAuthorizer")]
+    Task<AuthorizerDefinition> CreateAuthorizer(AuthorizerInput input);
+
+    [Alias("GetAuthorizer")]
+    Task<AuthorizerDefinition> GetAuthorizer(string authorizerId);
+
+    [Alias("GetAuthorizers")]
+    Task<List<AuthorizerDefinition>> GetAuthorizers();
+
+    [Alias("UpdateAuthorizer")]
+    Task<AuthorizerDefinition> UpdateAuthorizer(string authorizerId, AuthorizerInput input);
+
+    [Alias("DeleteAuthorizer")]
+    Task DeleteAuthorizer(string authorizerId);
+
+    [Alias("CreateRouteResponse")]
+    Task<RouteResponseDefinition> CreateRouteResponse(string routeId, RouteResponseInput input);
+
+    [Alias("GetRouteResponse")]
+    Task<RouteResponseDefinition> GetRouteResponse(string routeId, string routeResponseId);
+
+    [Alias("GetRouteResponses")]
+    Task<List<RouteResponseDefinition>> GetRouteResponses(string routeId);
+
+    [Alias("UpdateRouteResponse")]
+    Task<RouteResponseDefinition> UpdateRouteResponse(string routeId, string routeResponseId, RouteResponseInput input);
+
+    [Alias("DeleteRouteResponse")]
+    Task DeleteRouteResponse(string routeId, string routeResponseId);
+
+    [Alias("CreateIntegrationResponse")]
+    Task<IntegrationResponseDefinition> CreateIntegrationResponse(string integrationId, IntegrationResponseInput input);
+
+    [Alias("GetIntegrationResponse")]
+    Task<IntegrationResponseDefinition> GetIntegrationResponse(string integrationId, string integrationResponseId);
+
+    [Alias("GetIntegrationResponses")]
+    Task<List<IntegrationResponseDefinition>> GetIntegrationResponses(string integrationId);
+
+    [Alias("UpdateIntegrationResponse")]
+    Task<IntegrationResponseDefinition> UpdateIntegrationResponse(string integrationId, string integrationResponseId, IntegrationResponseInput input);
+
+    [Alias("DeleteIntegrationResponse")]
+    Task DeleteIntegrationResponse(string integrationId, string integrationResponseId);
+
+    /// <summary>Removes one key from a route's requestParameters (apigatewayv2 DeleteRouteRequestParameter).</summary>
+    [Alias("DeleteRouteRequestParameter")]
+    Task DeleteRouteRequestParameter(string routeId, string requestParameterKey);
 }

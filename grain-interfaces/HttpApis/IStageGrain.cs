@@ -31,4 +31,14 @@ public interface IStageGrain : IGrainWithStringKey
 
     [Alias("Delete")]
     Task Delete();
+
+    /// <summary>Replaces the stage's tags; the API grain has merged them.</summary>
+    [Alias("SetTags")]
+    Task<StageDefinition> SetTags(Dictionary<string, string> tags);
+
+    [Alias("DeleteRouteSettings")]
+    Task DeleteRouteSettings(string routeKey);
+
+    [Alias("DeleteAccessLogSettings")]
+    Task DeleteAccessLogSettings();
 }

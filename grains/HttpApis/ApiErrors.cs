@@ -23,6 +23,15 @@ public static class ApiErrors
     public static ApiGatewayException DeploymentNotFound(string apiId, string deploymentId) =>
         ApiGatewayException.NotFound($"Invalid Deployment identifier specified {AccountId}:{apiId}/{deploymentId}");
 
+    public static ApiGatewayException AuthorizerNotFound(string apiId, string authorizerId) =>
+        ApiGatewayException.NotFound($"Invalid Authorizer identifier specified {AccountId}:{apiId}/{authorizerId}");
+
+    public static ApiGatewayException RouteResponseNotFound(string apiId, string routeId, string routeResponseId) =>
+        ApiGatewayException.NotFound($"Invalid RouteResponse identifier specified {AccountId}:{apiId}/{routeId}/{routeResponseId}");
+
+    public static ApiGatewayException IntegrationResponseNotFound(string apiId, string integrationId, string integrationResponseId) =>
+        ApiGatewayException.NotFound($"Invalid IntegrationResponse identifier specified {AccountId}:{apiId}/{integrationId}/{integrationResponseId}");
+
     public static ApiGatewayException Required(string member) =>
         ApiGatewayException.BadRequest($"Invalid request input: {member} is required");
 

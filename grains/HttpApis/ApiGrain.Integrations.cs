@@ -5,6 +5,7 @@ namespace OrleansGateway.HttpApis;
 public sealed partial class ApiGrain
 {
     private const int DefaultTimeoutInMillis = 30_000;
+    private const int DefaultWebSocketTimeoutInMillis = 29_000;
 
     public async Task<IntegrationDefinition> CreateIntegration(IntegrationInput input)
     {
@@ -19,9 +20,9 @@ public sealed partial class ApiGrain
             IntegrationId = ResourceIds.Unique(ResourceIds.Integration, state.State.Integrations.ContainsKey),
             IntegrationType = input.IntegrationType,
             IntegrationUri = input.IntegrationUri,
-            IntegrationMethod = input.IntegrationMethod,
-            PayloadFormatVersion = input.PayloadFormatVersion ?? (input.IntegrationType == "HTTP_PROXY" && IsHttp ? "1.0" : null),
-            TimeoutInMillis = input.TimeoutInMillis ?? DefaultTimeoutInMillis,
+            IntegrationMethod = input.IntegrationMethod ?? DefaultIntegrationMethod(input.IntegrationType),
+            PayloadFormatVersion = input.PayloadFormatVersion ?? DefaultPayloadFormatVersion(input.IntegrationType),
+            TimeoutInMillis = input.TimeoutInMillis ?? (IsHttp ? DefaultTimeoutInMillis : DefaultWebSocketTimeoutInMillis),
             ConnectionType = input.ConnectionType ?? "INTERNET",
             ConnectionId = input.ConnectionId,
             Description = input.Description,
@@ -34,6 +35,7 @@ public sealed partial class ApiGrain
             CredentialsArn = input.CredentialsArn,
             IntegrationSubtype = input.IntegrationSubtype,
             TlsConfig = input.TlsConfig,
+            IntegrationResponseSelectionExpression = !IsHttp && input.IntegrationType == "MOCK" ? "${integration.response.statuscode}" : null,
         });
         state.State.Integrations[integration.IntegrationId] = integration;
         await state.WriteStateAsync();
@@ -93,9 +95,17 @@ public sealed partial class ApiGrain
         }
 
         state.State.Integrations.Remove(integrationId);
+        state.State.IntegrationResponses.Remove(integrationId);
         await state.WriteStateAsync();
         await AutoDeploy();
     }
+
+    // Lambda is always invoked with POST, and AWS says so in the integration it returns.
+    private static string? DefaultIntegrationMethod(string integrationType) => integrationType == "AWS_PROXY" ? "POST" : null;
+
+    // HTTP APIs: HTTP_PROXY only speaks 1.0 (AWS_PROXY must choose); WebSocket APIs only know 1.0.
+    private string? DefaultPayloadFormatVersion(string integrationType) =>
+        !IsHttp || integrationType == "HTTP_PROXY" ? "1.0" : null;
 
     private IntegrationDefinition FindIntegration(string integrationId) =>
         Api is not null && state.State.Integrations.TryGetValue(integrationId, out var integration)
@@ -127,6 +137,14 @@ public sealed partial class ApiGrain
         if (integration.TimeoutInMillis is < 50 or > 30_000)
         {
             throw ApiGatewayException.BadRequest("Timeout must be between 50 milliseconds and 30 seconds");
+        }
+
+        // HTTP APIs: a Lambda proxy chooses its payload format, 1.0 or 2.0; nothing else is accepted.
+        if (IsHttp && integration.IntegrationType == "AWS_PROXY" && integration.PayloadFormatVersion is not ("1.0" or "2.0"))
+        {
+            throw ApiGatewayException.BadRequest(integration.PayloadFormatVersion is null
+                ? "A payload format version must be specified for AWS_PROXY integrations of HTTP APIs: 1.0 or 2.0"
+                : $"Invalid payload format version specified: {integration.PayloadFormatVersion}. Must be one of [1.0, 2.0]");
         }
 
         if (IsHttp && integration.IntegrationType == "HTTP_PROXY" && integration.PayloadFormatVersion != "1.0")

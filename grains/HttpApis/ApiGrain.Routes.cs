@@ -18,7 +18,7 @@ public sealed partial class ApiGrain
 
         CheckRouteKey(input.RouteKey, exceptRouteId: null);
         CheckTarget(input.Target);
-        var route = new RouteDefinition
+        var route = CheckRouteAuthorization(new RouteDefinition
         {
             RouteId = ResourceIds.Unique(ResourceIds.Route, state.State.Routes.ContainsKey),
             RouteKey = input.RouteKey,
@@ -32,7 +32,7 @@ public sealed partial class ApiGrain
             RequestModels = input.RequestModels,
             RequestParameters = input.RequestParameters,
             RouteResponseSelectionExpression = input.RouteResponseSelectionExpression,
-        };
+        });
         state.State.Routes[route.RouteId] = route;
         await state.WriteStateAsync();
         await AutoDeploy();
@@ -70,6 +70,11 @@ public sealed partial class ApiGrain
             RequestParameters = input.RequestParameters ?? route.RequestParameters,
             RouteResponseSelectionExpression = input.RouteResponseSelectionExpression ?? route.RouteResponseSelectionExpression,
         };
+        if (input.AuthorizationType is not null || input.AuthorizerId is not null)
+        {
+            route = CheckRouteAuthorization(route);
+        }
+
         state.State.Routes[routeId] = route;
         await state.WriteStateAsync();
         await AutoDeploy();
@@ -85,6 +90,7 @@ public sealed partial class ApiGrain
         }
 
         state.State.Routes.Remove(routeId);
+        state.State.RouteResponses.Remove(routeId);
         await state.WriteStateAsync();
         await AutoDeploy();
     }

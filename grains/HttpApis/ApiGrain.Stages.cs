@@ -33,6 +33,12 @@ public sealed partial class ApiGrain
             throw ApiErrors.DeploymentNotFound(ApiId, input.DeploymentId);
         }
 
+        // AWS: a stage's deploymentId "can't be updated if autoDeploy is enabled".
+        if (input.DeploymentId is not null && (input.AutoDeploy ?? link.AutoDeploy))
+        {
+            throw ApiGatewayException.BadRequest($"The deployment of stage {stageName} can't be updated while autoDeploy is enabled");
+        }
+
         var stage = await Stage(stageName).Update(input with { StageName = null });
         state.State.Stages[stageName] = new StageLink { DeploymentId = stage.DeploymentId, AutoDeploy = stage.AutoDeploy };
         await state.WriteStateAsync();
@@ -54,6 +60,18 @@ public sealed partial class ApiGrain
         state.State.Stages.Remove(stageName);
         await state.WriteStateAsync();
         await PublishApiChanged();
+    }
+
+    public async Task DeleteRouteSettings(string stageName, string routeKey)
+    {
+        _ = FindStage(stageName);
+        await Stage(stageName).DeleteRouteSettings(routeKey);
+    }
+
+    public async Task DeleteAccessLogSettings(string stageName)
+    {
+        _ = FindStage(stageName);
+        await Stage(stageName).DeleteAccessLogSettings();
     }
 
     private StageLink FindStage(string stageName) =>

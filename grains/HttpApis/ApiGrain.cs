@@ -16,6 +16,9 @@ public sealed partial class ApiGrain(
     public const string WebSocketProtocol = "WEBSOCKET";
     public const string DefaultStageName = "$default";
 
+    // The only route selection of an HTTP API; AWS's documentation also spells it ${request.method} ${request.path}.
+    private const string HttpRouteSelection = "$request.method $request.path";
+
     private string ApiId => this.GetPrimaryKeyString();
 
     private ApiDefinition Api => state.State.Api ?? throw ApiErrors.ApiNotFound(ApiId);
@@ -50,6 +53,11 @@ public sealed partial class ApiGrain(
             throw ApiGatewayException.BadRequest("Invalid protocol specified. Must be one of [HTTP, WEBSOCKET]");
         }
 
+        if (protocol == HttpProtocol && input.RouteSelectionExpression is not (null or HttpRouteSelection or "${request.method} ${request.path}"))
+        {
+            throw ApiGatewayException.BadRequest($"Invalid route selection expression specified: {input.RouteSelectionExpression}. HTTP APIs support only {HttpRouteSelection}");
+        }
+
         if (protocol == WebSocketProtocol)
         {
             if (string.IsNullOrEmpty(input.RouteSelectionExpression))
@@ -70,13 +78,13 @@ public sealed partial class ApiGrain(
                 ApiId = ApiId,
                 Name = input.Name,
                 ProtocolType = protocol,
-                RouteSelectionExpression = input.RouteSelectionExpression ?? "$request.method $request.path",
+                RouteSelectionExpression = protocol == HttpProtocol ? HttpRouteSelection : input.RouteSelectionExpression,
                 ApiKeySelectionExpression = input.ApiKeySelectionExpression ?? "$request.header.x-api-key",
                 Description = input.Description,
                 Version = input.Version,
                 DisableExecuteApiEndpoint = input.DisableExecuteApiEndpoint ?? false,
                 DisableSchemaValidation = input.DisableSchemaValidation ?? false,
-                CorsConfiguration = input.CorsConfiguration,
+                CorsConfiguration = CheckCors(input.CorsConfiguration),
                 Tags = input.Tags ?? [],
                 IpAddressType = input.IpAddressType ?? "ipv4",
                 CreatedDate = Timestamps.Now(),
@@ -126,16 +134,21 @@ public sealed partial class ApiGrain(
             throw ApiErrors.Required("name");
         }
 
+        if (IsHttp && input.RouteSelectionExpression is not (null or HttpRouteSelection or "${request.method} ${request.path}"))
+        {
+            throw ApiGatewayException.BadRequest($"Invalid route selection expression specified: {input.RouteSelectionExpression}. HTTP APIs support only {HttpRouteSelection}");
+        }
+
         var updated = api with
         {
             Name = input.Name ?? api.Name,
-            RouteSelectionExpression = input.RouteSelectionExpression ?? api.RouteSelectionExpression,
+            RouteSelectionExpression = IsHttp ? api.RouteSelectionExpression : input.RouteSelectionExpression ?? api.RouteSelectionExpression,
             ApiKeySelectionExpression = input.ApiKeySelectionExpression ?? api.ApiKeySelectionExpression,
             Description = input.Description ?? api.Description,
             Version = input.Version ?? api.Version,
             DisableExecuteApiEndpoint = input.DisableExecuteApiEndpoint ?? api.DisableExecuteApiEndpoint,
             DisableSchemaValidation = input.DisableSchemaValidation ?? api.DisableSchemaValidation,
-            CorsConfiguration = input.CorsConfiguration ?? api.CorsConfiguration,
+            CorsConfiguration = CheckCors(input.CorsConfiguration) ?? api.CorsConfiguration,
             IpAddressType = input.IpAddressType ?? api.IpAddressType,
         };
         QuickUpdateRouteAndIntegration(input);
@@ -177,6 +190,22 @@ public sealed partial class ApiGrain(
         await state.WriteStateAsync();
         await AutoDeploy();
         await PublishApiChanged();
+    }
+
+    // Browsers ignore credentials for a wildcard origin, and cache preflights for a day at most.
+    private static CorsConfiguration? CheckCors(CorsConfiguration? cors)
+    {
+        if (cors?.AllowCredentials == true && cors.AllowOrigins?.Contains("*") == true)
+        {
+            throw ApiGatewayException.BadRequest("Invalid CORS configuration: allowCredentials can't be true when allowOrigins contains '*'");
+        }
+
+        if (cors?.MaxAge is < -1 or > 86400)
+        {
+            throw ApiGatewayException.BadRequest($"Invalid CORS configuration: maxAge must be between -1 and 86400 seconds, not {cors.MaxAge}");
+        }
+
+        return cors;
     }
 
     private IStageGrain Stage(string stageName) => grains.GetGrain<IStageGrain>($"{ApiId}/{stageName}");

@@ -9,4 +9,11 @@ public sealed class ApiState
     [Id(2)] public Dictionary<string, IntegrationDefinition> Integrations { get; set; } = new();
     [Id(3)] public Dictionary<string, StageLink> Stages { get; set; } = new();
     [Id(4)] public Dictionary<string, DeploymentDefinition> Deployments { get; set; } = new();
+    [Id(5)] public Dictionary<string, AuthorizerDefinition> Authorizers { get; set; } = new();
+
+    /// <summary>Route responses by route id, then by route response id.</summary>
+    [Id(6)] public Dictionary<string, Dictionary<string, RouteResponseDefinition>> RouteResponses { get; set; } = new();
+
+    /// <summary>Integration responses by integration id, then by integration response id.</summary>
+    [Id(7)] public Dictionary<string, Dictionary<string, IntegrationResponseDefinition>> IntegrationResponses { get; set; } = new();
 }

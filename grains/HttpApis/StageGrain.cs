@@ -1,3 +1,4 @@
+using OrleansGateway.Errors;
 using OrleansGateway.Routing;
 
 namespace OrleansGateway.HttpApis;
@@ -77,11 +78,39 @@ public sealed class StageGrain(
         });
     }
 
-    public Task<StageDefinition> Deploy(string deploymentId) => Save(Existing() with
+    // AWS reports how the last automatic deployment went; a manual one leaves no message.
+    public Task<StageDefinition> Deploy(string deploymentId)
     {
-        DeploymentId = deploymentId,
-        LastDeploymentStatusMessage = null,
-    });
+        var stage = Existing();
+        return Save(stage with
+        {
+            DeploymentId = deploymentId,
+            LastDeploymentStatusMessage = stage.AutoDeploy ? $"Successfully deployed stage with deployment ID '{deploymentId}'" : null,
+        });
+    }
+
+    // Tags are not part of what the edges serve: no new version, nothing to publish.
+    public async Task<StageDefinition> SetTags(Dictionary<string, string> tags)
+    {
+        state.State.Stage = Existing() with { Tags = tags };
+        await state.WriteStateAsync();
+        return state.State.Stage;
+    }
+
+    public async Task DeleteRouteSettings(string routeKey)
+    {
+        var stage = Existing();
+        if (stage.RouteSettings is not { } settings || !settings.ContainsKey(routeKey))
+        {
+            throw ApiGatewayException.NotFound($"Unable to find route settings for route key {routeKey} in stage {StageName}");
+        }
+
+        var remaining = new Dictionary<string, RouteSettings>(settings);
+        remaining.Remove(routeKey);
+        await Save(stage with { RouteSettings = remaining });
+    }
+
+    public async Task DeleteAccessLogSettings() => await Save(Existing() with { AccessLogSettings = null });
 
     public async Task Delete()
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
@@ -22,7 +21,7 @@ public sealed class ApiEndpoints(int dataPort)
     {
         var input = await request.ReadBodyAsync<ApiInput>();
         var api = await request.Grains.GetGrain<IApiRegistryGrain>(0).CreateApi(input);
-        await request.WriteAsync(StatusCodes.Status201Created, ToWire(api));
+        await request.WriteAsync(StatusCodes.Status201Created, WireShapes.Api(api, dataPort, created: true));
     }
 
     private async Task GetApis(WireRequest request)
@@ -68,13 +67,5 @@ public sealed class ApiEndpoints(int dataPort)
         }
     }
 
-    // The model record plus what only the edge knows: where the API is invoked.
-    private JsonObject ToWire(ApiDefinition api)
-    {
-        var wire = JsonSerializer.SerializeToNode(api, WireJson.Options)!.AsObject();
-        var scheme = api.ProtocolType == "WEBSOCKET" ? "ws" : "http";
-        wire["apiEndpoint"] = $"{scheme}://{api.ApiId}.execute-api.localhost:{dataPort}";
-        wire["apiGatewayManaged"] = false;
-        return wire;
-    }
+    private JsonObject ToWire(ApiDefinition api) => WireShapes.Api(api, dataPort);
 }

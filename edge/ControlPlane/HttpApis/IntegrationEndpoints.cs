@@ -8,13 +8,13 @@ public static class IntegrationEndpoints
     public static void Map(WireRouter router)
     {
         router.Map("POST", "/v2/apis/{apiId}/integrations", async request =>
-            await request.WriteAsync(StatusCodes.Status201Created, await Api(request).CreateIntegration(await request.ReadBodyAsync<IntegrationInput>())));
+            await request.WriteAsync(StatusCodes.Status201Created, WireShapes.Integration(await Api(request).CreateIntegration(await request.ReadBodyAsync<IntegrationInput>()))));
         router.Map("GET", "/v2/apis/{apiId}/integrations", async request =>
-            await request.WritePageAsync(await Api(request).GetIntegrations()));
+            await request.WritePageAsync((await Api(request).GetIntegrations()).Select(WireShapes.Integration).ToList()));
         router.Map("GET", "/v2/apis/{apiId}/integrations/{integrationId}", async request =>
-            await request.WriteAsync(StatusCodes.Status200OK, await Api(request).GetIntegration(request["integrationId"])));
+            await request.WriteAsync(StatusCodes.Status200OK, WireShapes.Integration(await Api(request).GetIntegration(request["integrationId"]))));
         router.Map("PATCH", "/v2/apis/{apiId}/integrations/{integrationId}", async request =>
-            await request.WriteAsync(StatusCodes.Status200OK, await Api(request).UpdateIntegration(request["integrationId"], await request.ReadBodyAsync<IntegrationInput>())));
+            await request.WriteAsync(StatusCodes.Status200OK, WireShapes.Integration(await Api(request).UpdateIntegration(request["integrationId"], await request.ReadBodyAsync<IntegrationInput>()))));
         router.Map("DELETE", "/v2/apis/{apiId}/integrations/{integrationId}", async request =>
         {
             await Api(request).DeleteIntegration(request["integrationId"]);

@@ -12,12 +12,18 @@ public sealed class RestartTests
         {
             CreatedApi created;
             string quickApiId;
+            string authorizerId;
             await using (var first = await EdgeHost.StartAsync(dataPath))
             {
                 var aws = new ApiGatewayV2Cli(first.AdminUrl);
                 created = await aws.CreateFullApiAsync("survivor", "http://127.0.0.1:9");
                 quickApiId = (await aws.JsonAsync("create-api", "--name", "quick-survivor", "--protocol-type", "HTTP", "--target", "http://127.0.0.1:9"))
                     .GetProperty("ApiId").GetString()!;
+                await aws.OkAsync("tag-resource", "--resource-arn", $"arn:aws:apigateway:us-east-1::/apis/{created.ApiId}/stages/{created.StageName}", "--tags", "kept=yes");
+                authorizerId = (await aws.JsonAsync("create-authorizer", "--api-id", created.ApiId, "--name", "jwt", "--authorizer-type", "JWT",
+                    "--identity-source", "$request.header.Authorization", "--jwt-configuration", "Issuer=https://issuer.example")).GetProperty("AuthorizerId").GetString()!;
+                await aws.JsonAsync("create-domain-name", "--domain-name", "survivor.example.com");
+                await aws.JsonAsync("create-api-mapping", "--domain-name", "survivor.example.com", "--api-id", created.ApiId, "--stage", created.StageName);
                 first.Process.Kill();
             }
 
@@ -34,6 +40,10 @@ public sealed class RestartTests
             Assert.Equal("blue", stage.GetProperty("StageVariables").GetProperty("color").GetString());
             Assert.Equal("first", (await after.JsonAsync("get-deployment", "--api-id", created.ApiId, "--deployment-id", created.DeploymentId)).GetProperty("Description").GetString());
             Assert.True((await after.JsonAsync("get-stage", "--api-id", quickApiId, "--stage-name", "$default")).GetProperty("AutoDeploy").GetBoolean());
+            Assert.Equal("yes", stage.GetProperty("Tags").GetProperty("kept").GetString());
+            Assert.Equal("jwt", (await after.JsonAsync("get-authorizer", "--api-id", created.ApiId, "--authorizer-id", authorizerId)).GetProperty("Name").GetString());
+            var mapping = Assert.Single((await after.JsonAsync("get-api-mappings", "--domain-name", "survivor.example.com")).GetProperty("Items").EnumerateArray().ToList());
+            Assert.Equal(created.ApiId, mapping.GetProperty("ApiId").GetString());
         }
         finally
         {

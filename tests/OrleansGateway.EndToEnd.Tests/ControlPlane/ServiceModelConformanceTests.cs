@@ -9,7 +9,7 @@ namespace OrleansGateway.EndToEnd.Tests.ControlPlane;
 public sealed class ServiceModelConformanceTests(EmbeddedEdgeFixture fixture) : IClassFixture<EmbeddedEdgeFixture>
 {
     private const string Script = """
-        import gzip, json, os, sys, urllib.request, urllib.error, botocore
+        import gzip, json, os, sys, urllib.parse, urllib.request, urllib.error, botocore
         base = sys.argv[1]
         model = json.load(gzip.open(os.path.join(os.path.dirname(botocore.__file__), "data/apigatewayv2/2018-11-29/service-2.json.gz")))
         shapes, operations = model["shapes"], model["operations"]
@@ -58,6 +58,16 @@ public sealed class ServiceModelConformanceTests(EmbeddedEdgeFixture fixture) : 
         d = a + "/deployments/" + deployment["deploymentId"]
         call("GetDeployment", d); call("GetDeployments", a + "/deployments"); call("UpdateDeployment", d, {"description": "y"})
         call("DeleteStage", s); call("DeleteDeployment", d); call("DeleteRoute", r); call("DeleteIntegration", i)
+        authorizer = call("CreateAuthorizer", a + "/authorizers", {"name": "jwt", "authorizerType": "JWT",
+                          "identitySource": ["$request.header.Authorization"], "jwtConfiguration": {"audience": ["x"], "issuer": "https://issuer.example"}})
+        z = a + "/authorizers/" + authorizer["authorizerId"]
+        call("GetAuthorizer", z); call("GetAuthorizers", a + "/authorizers"); call("UpdateAuthorizer", z, {"name": "jwt2"}); call("DeleteAuthorizer", z)
+        t = "/v2/tags/" + urllib.parse.quote("arn:aws:apigateway:us-east-1::/apis/" + api["apiId"], safe="")
+        call("TagResource", t, {"tags": {"k": "v"}}); call("GetTags", t); call("UntagResource", t + "?tagKeys=k")
+        definition = json.dumps({"openapi": "3.0.1", "info": {"title": "imported", "version": "1"}, "paths": {"/x": {"get": {
+            "x-amazon-apigateway-integration": {"type": "http_proxy", "httpMethod": "GET", "uri": "http://127.0.0.1:9", "payloadFormatVersion": "1.0"}}}}})
+        imported = call("ImportApi", "/v2/apis", {"body": definition})
+        call("ReimportApi", "/v2/apis/" + imported["apiId"], {"body": definition}); call("DeleteApi", "/v2/apis/" + imported["apiId"])
         call("DeleteCorsConfiguration", a + "/cors"); call("DeleteApi", a)
         print(json.dumps(problems))
         """;

@@ -186,6 +186,73 @@ public sealed class ApiGrainTests(GatewayClusterFixture fixture) : IClassFixture
         Assert.Equal(runtime.Deployment!.Deployment, reloaded.Deployment!.Deployment);
     }
 
+    [Fact]
+    public async Task UpdateStage_DeploymentIdOfAnAutoDeployStage_IsRefused_UntilAutoDeployIsTurnedOff()
+    {
+        var (api, integrationId) = await CreateApiWithIntegration();
+        await api.CreateRoute(new RouteInput { RouteKey = "GET /a", Target = "integrations/" + integrationId });
+        var manual = await api.CreateDeployment(new DeploymentInput());
+        var auto = await api.CreateStage(new StageInput { StageName = "auto", AutoDeploy = true });
+        Assert.Equal($"Successfully deployed stage with deployment ID '{auto.DeploymentId}'", auto.LastDeploymentStatusMessage);
+
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => api.UpdateStage("auto", new StageInput { DeploymentId = manual.DeploymentId }));
+
+        Assert.Equal(("BadRequestException", 400), (error.ErrorType, error.StatusCode));
+        Assert.Equal(auto.DeploymentId, (await api.GetStage("auto")).DeploymentId);
+        var pinned = await api.UpdateStage("auto", new StageInput { AutoDeploy = false, DeploymentId = manual.DeploymentId });
+        Assert.Equal((manual.DeploymentId, false), (pinned.DeploymentId, pinned.AutoDeploy));
+    }
+
+    [Fact]
+    public async Task Tags_MergeAndRemoveOnTheApiAndItsStagesSeparately()
+    {
+        var created = await CreateApi(new ApiInput { Name = "tagged", ProtocolType = "HTTP", Tags = new() { ["a"] = "1" } });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        await api.CreateStage(new StageInput { StageName = "dev", Tags = new() { ["s"] = "x" } });
+
+        await api.TagResource(null, new() { ["a"] = "2", ["b"] = "3" });
+        await api.UntagResource(null, ["b", "missing"]);
+        await api.TagResource("dev", new() { ["t"] = "y" });
+
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "2" }, await api.GetTags(null));
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "2" }, (await api.GetApi()).Tags);
+        Assert.Equal(new Dictionary<string, string> { ["s"] = "x", ["t"] = "y" }, (await api.GetStage("dev")).Tags);
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => api.GetTags("nope"));
+        Assert.Equal(404, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cors_WithCredentialsForAnyOrigin_OrAMaxAgeOverADay_IsBadRequest()
+    {
+        var credentials = await Assert.ThrowsAsync<ApiGatewayException>(() => CreateApi(new ApiInput
+        {
+            Name = "cors", ProtocolType = "HTTP", CorsConfiguration = new CorsConfiguration { AllowOrigins = ["*"], AllowCredentials = true },
+        }));
+        var created = await CreateApi(new ApiInput { Name = "cors", ProtocolType = "HTTP" });
+        var maxAge = await Assert.ThrowsAsync<ApiGatewayException>(() => _grains.GetGrain<IApiGrain>(created.ApiId).UpdateApi(new ApiInput
+        {
+            CorsConfiguration = new CorsConfiguration { AllowOrigins = ["https://a.example"], MaxAge = 86401 },
+        }));
+
+        Assert.Equal((400, 400), (credentials.StatusCode, maxAge.StatusCode));
+        Assert.Null((await _grains.GetGrain<IApiGrain>(created.ApiId).GetApi()).CorsConfiguration);
+    }
+
+    [Fact]
+    public async Task LambdaProxyIntegration_OfAnHttpApi_NeedsPayloadFormat10Or20()
+    {
+        var created = await CreateApi(new ApiInput { Name = "lambda", ProtocolType = "HTTP" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        const string function = "arn:aws:lambda:us-west-2:123456789012:function:f";
+
+        var missing = await Assert.ThrowsAsync<ApiGatewayException>(() => api.CreateIntegration(new IntegrationInput { IntegrationType = "AWS_PROXY", IntegrationUri = function }));
+        var wrong = await Assert.ThrowsAsync<ApiGatewayException>(() => api.CreateIntegration(new IntegrationInput { IntegrationType = "AWS_PROXY", IntegrationUri = function, PayloadFormatVersion = "3.0" }));
+        var made = await api.CreateIntegration(new IntegrationInput { IntegrationType = "AWS_PROXY", IntegrationUri = function, PayloadFormatVersion = "1.0" });
+
+        Assert.Equal((400, 400), (missing.StatusCode, wrong.StatusCode));
+        Assert.Equal(("POST", "1.0"), (made.IntegrationMethod, made.PayloadFormatVersion));
+    }
+
     private Task<ApiDefinition> CreateApi(ApiInput input) => _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(input);
 
     private async Task<(IApiGrain Api, string IntegrationId)> CreateApiWithIntegration()

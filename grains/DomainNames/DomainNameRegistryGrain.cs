@@ -1,0 +1,159 @@
+using OrleansGateway.Errors;
+using OrleansGateway.HttpApis;
+
+namespace OrleansGateway.DomainNames;
+
+/// <summary>
+/// Custom domain names and their API mappings, checked as AWS checks them: a mapping names an
+/// existing API and stage, and its key is unique within the domain name.
+/// </summary>
+public sealed class DomainNameRegistryGrain(
+    [PersistentState("state", StorageNames.Gateway)] IPersistentState<DomainNameRegistryState> state,
+    IGrainFactory grains) : Grain, IDomainNameRegistryGrain
+{
+    public async Task<DomainNameDefinition> CreateDomainName(DomainNameInput input)
+    {
+        if (string.IsNullOrEmpty(input.DomainName))
+        {
+            throw ApiErrors.Required("domainName");
+        }
+
+        if (state.State.DomainNames.ContainsKey(input.DomainName))
+        {
+            throw ApiGatewayException.Conflict($"The domain name you provided already exists: {input.DomainName}");
+        }
+
+        var domainName = new DomainNameDefinition
+        {
+            DomainName = input.DomainName,
+            ApiMappingSelectionExpression = "$request.basepath",
+            DomainNameConfigurations = Configurations(input.DomainNameConfigurations),
+            MutualTlsAuthentication = input.MutualTlsAuthentication,
+            RoutingMode = input.RoutingMode,
+            Tags = input.Tags ?? [],
+        };
+        state.State.DomainNames[domainName.DomainName] = domainName;
+        await state.WriteStateAsync();
+        return domainName;
+    }
+
+    public Task<DomainNameDefinition> GetDomainName(string domainName) => Task.FromResult(Find(domainName));
+
+    public Task<List<DomainNameDefinition>> GetDomainNames() =>
+        Task.FromResult(state.State.DomainNames.Values.OrderBy(d => d.DomainName, StringComparer.Ordinal).ToList());
+
+    public async Task<DomainNameDefinition> UpdateDomainName(string domainName, DomainNameInput input)
+    {
+        var existing = Find(domainName);
+        var updated = existing with
+        {
+            DomainNameConfigurations = input.DomainNameConfigurations is null ? existing.DomainNameConfigurations : Configurations(input.DomainNameConfigurations),
+            MutualTlsAuthentication = input.MutualTlsAuthentication ?? existing.MutualTlsAuthentication,
+            RoutingMode = input.RoutingMode ?? existing.RoutingMode,
+        };
+        state.State.DomainNames[domainName] = updated;
+        await state.WriteStateAsync();
+        return updated;
+    }
+
+    public async Task DeleteDomainName(string domainName)
+    {
+        _ = Find(domainName);
+        state.State.DomainNames.Remove(domainName);
+        state.State.ApiMappings.Remove(domainName);
+        await state.WriteStateAsync();
+    }
+
+    public async Task<ApiMappingDefinition> CreateApiMapping(string domainName, ApiMappingInput input)
+    {
+        var mappings = MappingsOf(domainName);
+        if (string.IsNullOrEmpty(input.ApiId))
+        {
+            throw ApiErrors.Required("apiId");
+        }
+
+        if (string.IsNullOrEmpty(input.Stage))
+        {
+            throw ApiErrors.Required("stage");
+        }
+
+        var mapping = new ApiMappingDefinition
+        {
+            ApiMappingId = ResourceIds.Unique(ResourceIds.Api, mappings.ContainsKey),
+            ApiId = input.ApiId,
+            Stage = input.Stage,
+            ApiMappingKey = input.ApiMappingKey,
+        };
+        await CheckMapping(domainName, mappings, mapping);
+        mappings[mapping.ApiMappingId] = mapping;
+        state.State.ApiMappings[domainName] = mappings;
+        await state.WriteStateAsync();
+        return mapping;
+    }
+
+    public Task<ApiMappingDefinition> GetApiMapping(string domainName, string apiMappingId) =>
+        Task.FromResult(FindMapping(domainName, apiMappingId));
+
+    public Task<List<ApiMappingDefinition>> GetApiMappings(string domainName) =>
+        Task.FromResult(MappingsOf(domainName).Values.OrderBy(m => m.ApiMappingKey ?? string.Empty, StringComparer.Ordinal).ToList());
+
+    public async Task<ApiMappingDefinition> UpdateApiMapping(string domainName, string apiMappingId, ApiMappingInput input)
+    {
+        var mapping = FindMapping(domainName, apiMappingId);
+        var mappings = MappingsOf(domainName);
+        mapping = mapping with
+        {
+            ApiId = input.ApiId ?? mapping.ApiId,
+            Stage = input.Stage ?? mapping.Stage,
+            ApiMappingKey = input.ApiMappingKey ?? mapping.ApiMappingKey,
+        };
+        await CheckMapping(domainName, mappings, mapping);
+        mappings[apiMappingId] = mapping;
+        await state.WriteStateAsync();
+        return mapping;
+    }
+
+    public async Task DeleteApiMapping(string domainName, string apiMappingId)
+    {
+        _ = FindMapping(domainName, apiMappingId);
+        state.State.ApiMappings[domainName].Remove(apiMappingId);
+        await state.WriteStateAsync();
+    }
+
+    // API Gateway fills in what it decides: the endpoint's own name, its type, TLS policy and status.
+    private static List<DomainNameConfiguration> Configurations(List<DomainNameConfiguration>? given) =>
+        [.. (given is { Count: > 0 } ? given : [new DomainNameConfiguration()]).Select(c => c with
+        {
+            ApiGatewayDomainName = $"d-{ResourceIds.Api()}.execute-api.localhost",
+            EndpointType = c.EndpointType ?? "REGIONAL",
+            SecurityPolicy = c.SecurityPolicy ?? "TLS_1_2",
+            DomainNameStatus = "AVAILABLE",
+        })];
+
+    private DomainNameDefinition Find(string domainName) =>
+        state.State.DomainNames.TryGetValue(domainName, out var found)
+            ? found
+            : throw ApiGatewayException.NotFound($"Invalid domain name identifier specified {ApiErrors.AccountId}:{domainName}");
+
+    private Dictionary<string, ApiMappingDefinition> MappingsOf(string domainName)
+    {
+        _ = Find(domainName);
+        return state.State.ApiMappings.TryGetValue(domainName, out var mappings) ? mappings : [];
+    }
+
+    private ApiMappingDefinition FindMapping(string domainName, string apiMappingId) =>
+        MappingsOf(domainName).TryGetValue(apiMappingId, out var mapping)
+            ? mapping
+            : throw ApiGatewayException.NotFound($"Invalid ApiMapping identifier specified {ApiErrors.AccountId}:{domainName}/{apiMappingId}");
+
+    private async Task CheckMapping(string domainName, Dictionary<string, ApiMappingDefinition> mappings, ApiMappingDefinition mapping)
+    {
+        // Both throw NotFound in AWS's words when the API or its stage does not exist.
+        await grains.GetGrain<IApiGrain>(mapping.ApiId).GetStage(mapping.Stage);
+        var key = mapping.ApiMappingKey ?? string.Empty;
+        if (mappings.Values.Any(m => (m.ApiMappingKey ?? string.Empty) == key && m.ApiMappingId != mapping.ApiMappingId))
+        {
+            throw ApiGatewayException.Conflict($"An API mapping with key '{key}' already exists for domain name {domainName}");
+        }
+    }
+}
