@@ -11,6 +11,7 @@ public static class DataPlaneExtensions
         services.AddSingleton(options);
         services.AddHttpForwarder();
         services.AddSingleton<RoutingTableCache>();
+        services.AddSingleton<ApiMappingCache>();
         services.AddSingleton<HttpProxyForwarder>();
         services.AddSingleton<DataPlanePipeline>();
         services.AddHostedService<RoutingSubscription>();

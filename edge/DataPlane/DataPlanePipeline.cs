@@ -6,13 +6,15 @@ namespace OrleansGateway.Edge.DataPlane;
 
 /// <summary>
 /// The data plane, one request at a time, in the order AWS's documentation describes an HTTP API
-/// call: resolve the API and stage from the invoke URL → answer a CORS preflight → match a route →
-/// check limits → call the integration (parameter mapping, forwarding, response mapping, CORS).
-/// Every failure is a <see cref="GatewayResponse"/>. The tables come from <see cref="RoutingTableCache"/>,
-/// so once warm no step calls a grain.
+/// call: resolve the API and stage from the invoke URL or custom domain name → answer a CORS
+/// preflight → match a route → check limits → call the integration (parameter mapping,
+/// forwarding, response mapping, CORS). Every failure is a <see cref="GatewayResponse"/>. The
+/// tables come from <see cref="RoutingTableCache"/> and <see cref="ApiMappingCache"/>, so once
+/// warm no step calls a grain.
 /// </summary>
 public sealed partial class DataPlanePipeline(
     RoutingTableCache cache,
+    ApiMappingCache apiMappings,
     HttpProxyForwarder forwarder,
     DataPlaneOptions options,
     ILogger<DataPlanePipeline> logger)
@@ -41,34 +43,65 @@ public sealed partial class DataPlanePipeline(
     {
         var request = context.Request;
 
-        // 1. Which API does the invoke URL name, and which of its stages?
-        if (!InvokeUrl.TryParse(request.Host.Value, request.Path.Value, out var url))
+        // 1. Which API and stage: named by the invoke URL, or by an API mapping of the custom
+        // domain name in Host (looked up only for hosts that are not execute-api URLs).
+        ApiRouting api;
+        string stageName;
+        ReadOnlyMemory<char> routePath, fullPath;
+        if (InvokeUrl.TryParse(request.Host.Value, request.Path.Value, out var url))
         {
-            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
-            return;
-        }
+            if (!cache.TryGetApi(url.ApiId.Span, out api))
+            {
+                api = await cache.GetApiAsync(url.ApiId.ToString());
+            }
 
-        if (!cache.TryGetApi(url.ApiId.Span, out var api))
-        {
-            api = await cache.GetApiAsync(url.ApiId.ToString());
-        }
+            if (api.Summary is null || !api.IsHttpApi)
+            {
+                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+                return;
+            }
 
-        if (api.Summary is null || !api.IsHttpApi)
-        {
-            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
-            return;
-        }
+            if (api.Summary.DisableExecuteApiEndpoint)
+            {
+                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.Forbidden, requestId);
+                return;
+            }
 
-        if (api.Summary.DisableExecuteApiEndpoint)
-        {
-            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.Forbidden, requestId);
-            return;
+            if (!SelectStage(api, url, out stageName, out routePath, out fullPath))
+            {
+                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+                return;
+            }
         }
-
-        if (!SelectStage(api, url, out var stageName, out var routePath, out var fullPath))
+        else
         {
-            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
-            return;
+            if (!apiMappings.TryGetTable(out var mappings))
+            {
+                mappings = await apiMappings.GetTableAsync();
+            }
+
+            if (!mappings.TryMatch(request.Host.Value, request.Path.Value, out var mapping, out routePath))
+            {
+                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+                return;
+            }
+
+            if (!cache.TryGetApi(mapping.ApiId, out api))
+            {
+                api = await cache.GetApiAsync(mapping.ApiId);
+            }
+
+            // DisableExecuteApiEndpoint closes the execute-api URLs only: custom domain names are
+            // what it leaves open. The mapping names the stage, so the URL carries none, and the
+            // backend never sees the mapping key.
+            if (api.Summary is null || !api.IsHttpApi)
+            {
+                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+                return;
+            }
+
+            stageName = mapping.Stage;
+            fullPath = routePath;
         }
 
         if (!RoutingTableCache.TryGetStage(api, stageName, out var table))

@@ -3,7 +3,7 @@ using OrleansGateway.Routing;
 namespace OrleansGateway.Edge.DataPlane;
 
 /// <summary>The edge's ear on the edge directory: a change drops the cached tables at once.</summary>
-public sealed class RoutingObserver(RoutingTableCache cache) : IRoutingObserver
+public sealed class RoutingObserver(RoutingTableCache cache, ApiMappingCache apiMappings) : IRoutingObserver
 {
     public Task ApiChanged(string apiId)
     {
@@ -14,6 +14,12 @@ public sealed class RoutingObserver(RoutingTableCache cache) : IRoutingObserver
     public Task StageChanged(string apiId, string stageName)
     {
         cache.InvalidateStage(apiId, stageName);
+        return Task.CompletedTask;
+    }
+
+    public Task DomainNamesChanged()
+    {
+        apiMappings.Invalidate();
         return Task.CompletedTask;
     }
 }

@@ -4,19 +4,20 @@ namespace OrleansGateway.Edge.DataPlane;
 
 /// <summary>
 /// Keeps this edge subscribed to <see cref="IEdgeDirectoryGrain"/> (key 0), renewing before the
-/// directory forgets it, and revalidates the routing cache on a timer. After the subscription was
-/// lost and regained, pushes may have been missed, so the cache is revalidated at once.
+/// directory forgets it, and revalidates the routing and API mapping caches on a timer. After the
+/// subscription was lost and regained, pushes may have been missed, so they are revalidated at once.
 /// </summary>
 public sealed partial class RoutingSubscription(
     IGrainFactory grains,
     RoutingTableCache cache,
+    ApiMappingCache apiMappings,
     DataPlaneOptions options,
     ILogger<RoutingSubscription> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     // Orleans holds observers weakly: this field keeps the edge's ear alive.
-    private readonly RoutingObserver _observer = new(cache);
+    private readonly RoutingObserver _observer = new(cache, apiMappings);
     private IRoutingObserver? _reference;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -56,6 +57,7 @@ public sealed partial class RoutingSubscription(
                     if (everSubscribed)
                     {
                         await cache.RevalidateAsync(stoppingToken);
+                        await apiMappings.RevalidateAsync();
                     }
                 }
 
@@ -83,6 +85,7 @@ public sealed partial class RoutingSubscription(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 await cache.RevalidateAsync(stoppingToken);
+                await apiMappings.RevalidateAsync();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -2,7 +2,8 @@ namespace OrleansGateway.DomainNames;
 
 /// <summary>
 /// Every custom domain name and its API mappings (one grain, key 0: domain names are few and
-/// change rarely). The control plane keeps them; the data plane does not route by them yet.
+/// change rarely). The control plane keeps them; edges read them all with
+/// <see cref="GetApiMappingsByDomainName"/> and are told of changes through <see cref="Routing.IEdgeDirectoryGrain"/>.
 /// </summary>
 [Alias("gw.IDomainNameRegistryGrain")]
 public interface IDomainNameRegistryGrain : IGrainWithIntegerKey
@@ -36,4 +37,8 @@ public interface IDomainNameRegistryGrain : IGrainWithIntegerKey
 
     [Alias("DeleteApiMapping")]
     Task DeleteApiMapping(string domainName, string apiMappingId);
+
+    /// <summary>Every domain name with its API mappings (none: an empty list): what the data plane routes by.</summary>
+    [Alias("GetApiMappingsByDomainName")]
+    Task<Dictionary<string, List<ApiMappingDefinition>>> GetApiMappingsByDomainName();
 }

@@ -18,4 +18,7 @@ public interface IEdgeDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("PublishStageChanged")]
     Task PublishStageChanged(string apiId, string stageName);
+
+    [Alias("PublishDomainNamesChanged")]
+    Task PublishDomainNamesChanged();
 }

@@ -1,6 +1,6 @@
 namespace OrleansGateway.Routing;
 
-/// <summary>An edge's ear: told when an API or one of its stages changed, so it drops its cache.</summary>
+/// <summary>An edge's ear: told when an API, one of its stages or a custom domain name changed, so it drops its cache.</summary>
 [Alias("gw.IRoutingObserver")]
 public interface IRoutingObserver : IGrainObserver
 {
@@ -11,4 +11,8 @@ public interface IRoutingObserver : IGrainObserver
     /// <summary>The stage now serves another deployment or changed its settings.</summary>
     [Alias("StageChanged")]
     Task StageChanged(string apiId, string stageName);
+
+    /// <summary>A custom domain name or one of its API mappings was created, changed or deleted.</summary>
+    [Alias("DomainNamesChanged")]
+    Task DomainNamesChanged();
 }

@@ -1,11 +1,13 @@
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
+using OrleansGateway.Routing;
 
 namespace OrleansGateway.DomainNames;
 
 /// <summary>
 /// Custom domain names and their API mappings, checked as AWS checks them: a mapping names an
-/// existing API and stage, and its key is unique within the domain name.
+/// existing API and stage, and its key is unique within the domain name. Every change is
+/// published to the edges, which route by the mappings.
 /// </summary>
 public sealed class DomainNameRegistryGrain(
     [PersistentState("state", StorageNames.Gateway)] IPersistentState<DomainNameRegistryState> state,
@@ -33,7 +35,7 @@ public sealed class DomainNameRegistryGrain(
             Tags = input.Tags ?? [],
         };
         state.State.DomainNames[domainName.DomainName] = domainName;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return domainName;
     }
 
@@ -52,7 +54,7 @@ public sealed class DomainNameRegistryGrain(
             RoutingMode = input.RoutingMode ?? existing.RoutingMode,
         };
         state.State.DomainNames[domainName] = updated;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return updated;
     }
 
@@ -61,7 +63,7 @@ public sealed class DomainNameRegistryGrain(
         _ = Find(domainName);
         state.State.DomainNames.Remove(domainName);
         state.State.ApiMappings.Remove(domainName);
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task<ApiMappingDefinition> CreateApiMapping(string domainName, ApiMappingInput input)
@@ -87,7 +89,7 @@ public sealed class DomainNameRegistryGrain(
         await CheckMapping(domainName, mappings, mapping);
         mappings[mapping.ApiMappingId] = mapping;
         state.State.ApiMappings[domainName] = mappings;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return mapping;
     }
 
@@ -109,7 +111,7 @@ public sealed class DomainNameRegistryGrain(
         };
         await CheckMapping(domainName, mappings, mapping);
         mappings[apiMappingId] = mapping;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return mapping;
     }
 
@@ -117,7 +119,18 @@ public sealed class DomainNameRegistryGrain(
     {
         _ = FindMapping(domainName, apiMappingId);
         state.State.ApiMappings[domainName].Remove(apiMappingId);
+        await SaveAsync();
+    }
+
+    public Task<Dictionary<string, List<ApiMappingDefinition>>> GetApiMappingsByDomainName() =>
+        Task.FromResult(state.State.DomainNames.Keys.ToDictionary(
+            name => name,
+            name => state.State.ApiMappings.TryGetValue(name, out var mappings) ? mappings.Values.ToList() : []));
+
+    private async Task SaveAsync()
+    {
         await state.WriteStateAsync();
+        await grains.GetGrain<IEdgeDirectoryGrain>(0).PublishDomainNamesChanged();
     }
 
     // API Gateway fills in what it decides: the endpoint's own name, its type, TLS policy and status.

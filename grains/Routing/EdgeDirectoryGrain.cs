@@ -40,6 +40,12 @@ public sealed partial class EdgeDirectoryGrain(ILogger<EdgeDirectoryGrain> logge
         return Task.CompletedTask;
     }
 
+    public Task PublishDomainNamesChanged()
+    {
+        Notify(o => o.DomainNamesChanged());
+        return Task.CompletedTask;
+    }
+
     // Calls are started, not awaited: a publisher must not wait on edges (an edge reacting to the
     // news calls the publishing grain back), and a dead edge must not slow the others down.
     private void Notify(Func<IRoutingObserver, Task> call)

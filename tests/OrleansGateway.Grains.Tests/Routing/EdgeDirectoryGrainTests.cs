@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using OrleansGateway.DomainNames;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Routing;
 
@@ -21,6 +22,28 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
             // Delivery is fire-and-forget, so only the set of notices is certain, not their order.
             string[] heard = [await edge.NextAsync(), await edge.NextAsync(), await edge.NextAsync()];
             Assert.Equal([$"api {api.ApiId}", $"api {api.ApiId}", $"stage {api.ApiId}/dev"], heard.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await directory.Unsubscribe(reference);
+            fixture.Client.DeleteObjectReference<IRoutingObserver>(reference);
+        }
+    }
+
+    [Fact]
+    public async Task SubscribedEdge_HearsDomainNameAndApiMappingChanges()
+    {
+        var edge = new RecordingEdge();
+        var reference = fixture.Client.CreateObjectReference<IRoutingObserver>(edge);
+        var directory = fixture.Client.GetGrain<IEdgeDirectoryGrain>(0);
+        await directory.Subscribe(reference);
+        try
+        {
+            var registry = fixture.Client.GetGrain<IDomainNameRegistryGrain>(0);
+            await registry.CreateDomainName(new DomainNameInput { DomainName = "heard.example.test" });
+            Assert.Equal("domain names", await edge.NextAsync());
+            await registry.DeleteDomainName("heard.example.test");
+            Assert.Equal("domain names", await edge.NextAsync());
         }
         finally
         {
@@ -59,6 +82,8 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
         public Task ApiChanged(string apiId) => _heard.Writer.WriteAsync($"api {apiId}").AsTask();
 
         public Task StageChanged(string apiId, string stageName) => _heard.Writer.WriteAsync($"stage {apiId}/{stageName}").AsTask();
+
+        public Task DomainNamesChanged() => _heard.Writer.WriteAsync("domain names").AsTask();
 
         public async Task<string> NextAsync()
         {
