@@ -5,8 +5,8 @@ namespace OrleansGateway.EndToEnd.Tests.ControlPlane;
 
 /// <summary>
 /// Custom domain names and API mappings with the AWS CLI, as in its examples
-/// (create-domain-name.rst, create-api-mapping.rst, ...). The control plane keeps them; the data
-/// plane does not route by custom domain names yet.
+/// (create-domain-name.rst, create-api-mapping.rst, ...), as the control plane keeps them; how the
+/// data plane routes by them is in <c>DataPlane/CustomDomainNameDataPlaneTests</c>.
 /// </summary>
 public sealed class DomainNameTests(EmbeddedEdgeFixture fixture) : IClassFixture<EmbeddedEdgeFixture>
 {
