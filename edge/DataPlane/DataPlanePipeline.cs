@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using OrleansGateway.Cors;
+using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Routing;
 
 namespace OrleansGateway.Edge.DataPlane;
@@ -7,12 +8,13 @@ namespace OrleansGateway.Edge.DataPlane;
 /// <summary>
 /// The data plane, one request at a time, in the order AWS's documentation describes an HTTP API
 /// call: resolve the API and stage from the invoke URL → answer a CORS preflight → match a route →
-/// check limits → call the integration (parameter mapping, forwarding, response mapping, CORS).
+/// authorize → check limits → call the integration (parameter mapping, forwarding, response mapping, CORS).
 /// Every failure is a <see cref="GatewayResponse"/>. The tables come from <see cref="RoutingTableCache"/>,
 /// so once warm no step calls a grain.
 /// </summary>
 public sealed partial class DataPlanePipeline(
     RoutingTableCache cache,
+    RouteAuthorization authorization,
     HttpProxyForwarder forwarder,
     DataPlaneOptions options,
     ILogger<DataPlanePipeline> logger)
@@ -96,13 +98,18 @@ public sealed partial class DataPlanePipeline(
             return;
         }
 
-        // Authorizers are not evaluated by the edge yet, so a route that names one is closed
-        // rather than served as if it were open.
+        // 4. Authorization: JWT authorizers are evaluated here; routes without one skip this step.
+        AuthorizerClaims? claims = null;
         if (match.Route.AuthorizationType != "NONE")
         {
-            Log.UnenforcedAuthorization(logger, table.ApiId, match.Route.RouteId, match.Route.AuthorizationType);
-            await GatewayResponseWriter.WriteAsync(context, match.Route.AuthorizationType == "AWS_IAM" ? GatewayResponse.Forbidden : GatewayResponse.Unauthorized, requestId);
-            return;
+            var decision = await authorization.AuthorizeAsync(context, table, match.Route);
+            if (decision.Refusal is { } refusal)
+            {
+                await GatewayResponseWriter.WriteAsync(context, refusal, requestId, decision.Challenge);
+                return;
+            }
+
+            claims = decision.Claims;
         }
 
         if (!integration.IsHttpProxy)
@@ -112,7 +119,7 @@ public sealed partial class DataPlanePipeline(
             return;
         }
 
-        // 4. Limits: a declared body over the limit is refused before the integration is called;
+        // 5. Limits: a declared body over the limit is refused before the integration is called;
         // an undeclared (chunked) one is cut off by Kestrel when it crosses the limit.
         if (request.ContentLength > options.MaxPayloadBytes)
         {
@@ -125,8 +132,8 @@ public sealed partial class DataPlanePipeline(
             bodySize.MaxRequestBodySize = options.MaxPayloadBytes;
         }
 
-        // 5. Integration: request mapping, forwarding, response mapping and CORS headers.
-        await forwarder.ForwardAsync(context, new HttpProxyExchange(context, table, match, integration, fullPath, requestId));
+        // 6. Integration: request mapping, forwarding, response mapping and CORS headers.
+        await forwarder.ForwardAsync(context, new HttpProxyExchange(context, table, match, integration, fullPath, requestId, claims));
     }
 
     /// <summary>
@@ -171,8 +178,5 @@ public sealed partial class DataPlanePipeline(
 
         [LoggerMessage(2, LogLevel.Warning, "API {ApiId}: integration {IntegrationId} of type {IntegrationType} cannot be called by the edge")]
         public static partial void UnsupportedIntegration(ILogger logger, string apiId, string integrationId, string integrationType);
-
-        [LoggerMessage(3, LogLevel.Warning, "API {ApiId}: route {RouteId} requires {AuthorizationType} authorization, which the edge does not evaluate yet; the request is refused")]
-        public static partial void UnenforcedAuthorization(ILogger logger, string apiId, string routeId, string authorizationType);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Primitives;
+using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Integrations;
 using OrleansGateway.Mapping.Context;
 using OrleansGateway.Mapping.HttpApi;
@@ -18,6 +19,8 @@ namespace OrleansGateway.Edge.DataPlane;
 /// </summary>
 public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
 {
+    private const string ClaimPrefix = "authorizer.claims.";
+
     private static readonly ConcurrentDictionary<int, string> PortTexts = new();
 
     private readonly HttpContext _context;
@@ -26,7 +29,7 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
     private HttpResponseMessage? _response;
 
     public HttpProxyExchange(HttpContext context, StageRoutingTable table, in RouteMatch match, CompiledIntegration integration,
-        ReadOnlyMemory<char> fullPath, string requestId)
+        ReadOnlyMemory<char> fullPath, string requestId, AuthorizerClaims? claims = null)
     {
         _context = context;
         Table = table;
@@ -34,6 +37,7 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
         Integration = integration;
         FullPath = fullPath;
         RequestId = requestId;
+        Claims = claims;
     }
 
     public StageRoutingTable Table { get; }
@@ -46,6 +50,9 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
     public ReadOnlyMemory<char> FullPath { get; }
 
     public string RequestId { get; }
+
+    /// <summary>The claims of the JWT the route's authorizer accepted; null for routes without one.</summary>
+    public AuthorizerClaims? Claims { get; }
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
@@ -192,6 +199,7 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
             "integration.integrationId" or "integrationId" => Integration.IntegrationId,
             "requestTime" => ContextVariables.FormatRequestTime(RequestTime()),
             "requestTimeEpoch" => RequestTime().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            _ when name.StartsWith(ClaimPrefix, StringComparison.Ordinal) => Claims?.Get(name[ClaimPrefix.Length..]),
             _ => null,
         };
     }
