@@ -33,36 +33,37 @@ public sealed partial class JwtKeyCache : IDisposable
 
     /// <summary>
     /// The issuer's keys, fetched first when there are none yet, when they are older than their
-    /// lifetime, or when <paramref name="kid"/> is not among them; null when none could ever be fetched.
+    /// lifetime, or when <paramref name="kid"/> is not among them; null when none could be fetched.
+    /// Fetches of one issuer are serialized and at least <see cref="AuthorizerOptions.JwtKeysRefreshInterval"/> apart.
     /// </summary>
     public async ValueTask<IssuerSigningKeys?> GetAsync(string issuer, string? kid, CancellationToken cancellationToken)
     {
         var entry = _issuers.GetOrAdd(issuer, static _ => new IssuerEntry());
-        var current = entry.Keys;
-        if (current is not null && !IsStale(current) && (current.Has(kid) || !MayRefetch(entry)))
+        if (Usable(entry, kid) is { } usable)
         {
-            return current;
+            return usable.Keys;
         }
 
         await entry.Gate.WaitAsync(cancellationToken);
         try
         {
-            // Another request may have refreshed while this one waited.
-            current = entry.Keys;
-            if (current is not null && !IsStale(current) && (current.Has(kid) || !MayRefetch(entry)))
+            // Another request may have refreshed (or failed to) while this one waited.
+            if (Usable(entry, kid) is { } raced)
             {
-                return current;
+                return raced.Keys;
             }
 
             entry.LastAttempt = _time.GetUtcNow();
             try
             {
+                // Not cancelled with the request that started it: others may be waiting for the
+                // result, and the client's timeout bounds it.
                 var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(DiscoveryAddress(issuer),
-                    new HttpDocumentRetriever(_http) { RequireHttps = !IsLoopback(issuer) }, cancellationToken);
+                    new HttpDocumentRetriever(_http) { RequireHttps = !IsLoopback(issuer) }, CancellationToken.None);
                 entry.Keys = new IssuerSigningKeys([.. configuration.SigningKeys], _time.GetUtcNow());
                 Log.KeysFetched(_logger, issuer, configuration.SigningKeys.Count);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e)
             {
                 // Keys fetched earlier stay in use: an issuer that is briefly unreachable should not
                 // lock out tokens signed with keys the edge already trusts.
@@ -85,9 +86,27 @@ public sealed partial class JwtKeyCache : IDisposable
     private static bool IsLoopback(string issuer) =>
         Uri.TryCreate(issuer, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
+    /// <summary>
+    /// The keys to answer with without fetching: fresh ones that hold <paramref name="kid"/>, or
+    /// whatever is there (possibly nothing) when the last attempt was too recent to try again, so
+    /// neither unknown key IDs nor an unreachable issuer cause a fetch per request.
+    /// </summary>
+    private Answer? Usable(IssuerEntry entry, string? kid)
+    {
+        var current = entry.Keys;
+        if (current is not null && !IsStale(current) && current.Has(kid))
+        {
+            return new Answer(current);
+        }
+
+        return MayRefetch(entry) ? null : new Answer(current);
+    }
+
     private bool IsStale(IssuerSigningKeys keys) => _time.GetUtcNow() - keys.FetchedAt >= _options.JwtKeysLifetime;
 
     private bool MayRefetch(IssuerEntry entry) => _time.GetUtcNow() - entry.LastAttempt >= _options.JwtKeysRefreshInterval;
+
+    private readonly record struct Answer(IssuerSigningKeys? Keys);
 
     private sealed class IssuerEntry
     {

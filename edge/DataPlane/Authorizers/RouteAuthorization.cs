@@ -98,13 +98,13 @@ public sealed partial class RouteAuthorization(JwtKeyCache keys, AuthorizerOptio
         }
 
         var clientId = jwt.TryGetPayloadValue<string>("client_id", out var value) ? value : null;
-        if (!JwtAudience.Matches([.. authorizer.Audiences], [.. jwt.Audiences], clientId))
+        if (!JwtAudience.Matches(authorizer.Audiences, [.. jwt.Audiences], clientId))
         {
             return Invalid("the token does not have a valid audience");
         }
 
         var granted = jwt.Claims.Where(c => c.Type is "scope" or "scp").Select(c => c.Value);
-        if (!AuthorizationScopes.AnyGranted([.. route.AuthorizationScopes], granted))
+        if (!AuthorizationScopes.AnyGranted(route.AuthorizationScopes, granted))
         {
             return AuthorizationDecision.Refuse(GatewayResponse.Forbidden, JwtChallenge.InsufficientScope(route.AuthorizationScopes));
         }

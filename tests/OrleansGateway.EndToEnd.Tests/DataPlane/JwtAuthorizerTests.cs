@@ -230,6 +230,22 @@ public sealed class JwtAuthorizerTests(JwtAuthorizerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task UnknownKids_DoNotCauseAFetchPerRequest()
+    {
+        using var forger = RSA.Create(2048);
+        var fetches = fixture.Issuer.KeySetFetches;
+        for (var i = 0; i < 6; i++)
+        {
+            var token = fixture.Issuer.Issue(new() { ["aud"] = JwtAuthorizerFixture.Audience }, keyId: "made-up-" + i, signWith: forger);
+            using var response = await GetAsync("/jwt/orders", "Bearer " + token);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        // One refetch a second at most (the fixture's interval); six local requests take well under three.
+        Assert.True(fixture.Issuer.KeySetFetches - fetches <= 3, $"{fixture.Issuer.KeySetFetches - fetches} key set fetches for 6 requests");
+    }
+
+    [Fact]
     public async Task UnreachableIssuer_Returns401_AndIsLogged()
     {
         var aws = new ApiGatewayV2Cli(fixture.Edge.AdminUrl);
