@@ -1,3 +1,4 @@
+using OrleansGateway.Authorization;
 using OrleansGateway.Integrations;
 
 namespace OrleansGateway.Routing;
@@ -5,12 +6,15 @@ namespace OrleansGateway.Routing;
 /// <summary>A route of a deployed stage with its integration, ready to serve.</summary>
 public sealed class CompiledRoute
 {
-    internal CompiledRoute(string routeId, RouteKey key, CompiledIntegration? integration, string? authorizationType = null)
+    internal CompiledRoute(string routeId, RouteKey key, CompiledIntegration? integration, string? authorizationType = null,
+        CompiledAuthorizer? authorizer = null, IReadOnlyList<string>? authorizationScopes = null)
     {
         RouteId = routeId;
         Key = key;
         Integration = integration;
         AuthorizationType = authorizationType ?? "NONE";
+        Authorizer = authorizer;
+        AuthorizationScopes = authorizationScopes ?? [];
         var names = new List<string>();
         var indexes = new List<int>();
         for (var i = 0; i < key.Segments.Count; i++)
@@ -36,6 +40,12 @@ public sealed class CompiledRoute
 
     /// <summary><c>NONE</c>, <c>JWT</c>, <c>CUSTOM</c> (Lambda authorizer) or <c>AWS_IAM</c>.</summary>
     public string AuthorizationType { get; }
+
+    /// <summary>The authorizer a <c>JWT</c> or <c>CUSTOM</c> route names; null when it names none (or a missing one).</summary>
+    public CompiledAuthorizer? Authorizer { get; }
+
+    /// <summary>The route's <c>authorizationScopes</c>: a JWT must hold at least one of them.</summary>
+    public IReadOnlyList<string> AuthorizationScopes { get; }
 
     /// <summary>Path variable names in the order they appear.</summary>
     public string[] ParameterNames { get; }

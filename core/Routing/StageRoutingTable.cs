@@ -1,3 +1,4 @@
+using OrleansGateway.Authorization;
 using OrleansGateway.Cors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Integrations;
@@ -67,6 +68,12 @@ public sealed class StageRoutingTable
                 integrations[integration.IntegrationId] = CompiledIntegration.Compile(integration, stageVariables, defaultIntegrationTimeout);
             }
 
+            var authorizers = new Dictionary<string, CompiledAuthorizer>(StringComparer.Ordinal);
+            foreach (var authorizer in snapshot.Authorizers ?? [])
+            {
+                authorizers[authorizer.AuthorizerId] = CompiledAuthorizer.Compile(authorizer);
+            }
+
             foreach (var definition in snapshot.Routes)
             {
                 if (!RouteKey.TryParse(definition.RouteKey, out var key))
@@ -74,7 +81,9 @@ public sealed class StageRoutingTable
                     continue;
                 }
 
-                var route = new CompiledRoute(definition.RouteId, key, IntegrationOf(definition.Target, integrations), definition.AuthorizationType);
+                var authorizer = definition.AuthorizerId is { } authorizerId ? authorizers.GetValueOrDefault(authorizerId) : null;
+                var route = new CompiledRoute(definition.RouteId, key, IntegrationOf(definition.Target, integrations), definition.AuthorizationType,
+                    authorizer, definition.AuthorizationScopes);
                 count++;
                 if (key.IsDefault)
                 {

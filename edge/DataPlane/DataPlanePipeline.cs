@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using OrleansGateway.Cors;
+using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Routing;
 
 namespace OrleansGateway.Edge.DataPlane;
@@ -7,7 +8,7 @@ namespace OrleansGateway.Edge.DataPlane;
 /// <summary>
 /// The data plane, one request at a time, in the order AWS's documentation describes an HTTP API
 /// call: resolve the API and stage from the invoke URL or custom domain name → answer a CORS
-/// preflight → match a route → check limits → call the integration (parameter mapping,
+/// preflight → match a route → authorize → check limits → call the integration (parameter mapping,
 /// forwarding, response mapping, CORS). Every failure is a <see cref="GatewayResponse"/>. The
 /// tables come from <see cref="RoutingTableCache"/> and <see cref="ApiMappingCache"/>, so once
 /// warm no step calls a grain.
@@ -15,6 +16,7 @@ namespace OrleansGateway.Edge.DataPlane;
 public sealed partial class DataPlanePipeline(
     RoutingTableCache cache,
     ApiMappingCache apiMappings,
+    RouteAuthorization authorization,
     HttpProxyForwarder forwarder,
     DataPlaneOptions options,
     ILogger<DataPlanePipeline> logger)
@@ -129,13 +131,18 @@ public sealed partial class DataPlanePipeline(
             return;
         }
 
-        // Authorizers are not evaluated by the edge yet, so a route that names one is closed
-        // rather than served as if it were open.
+        // 4. Authorization: JWT authorizers are evaluated here; routes without one skip this step.
+        AuthorizerClaims? claims = null;
         if (match.Route.AuthorizationType != "NONE")
         {
-            Log.UnenforcedAuthorization(logger, table.ApiId, match.Route.RouteId, match.Route.AuthorizationType);
-            await GatewayResponseWriter.WriteAsync(context, match.Route.AuthorizationType == "AWS_IAM" ? GatewayResponse.Forbidden : GatewayResponse.Unauthorized, requestId);
-            return;
+            var decision = await authorization.AuthorizeAsync(context, table, match.Route);
+            if (decision.Refusal is { } refusal)
+            {
+                await GatewayResponseWriter.WriteAsync(context, refusal, requestId, decision.Challenge);
+                return;
+            }
+
+            claims = decision.Claims;
         }
 
         if (!integration.IsHttpProxy)
@@ -145,7 +152,7 @@ public sealed partial class DataPlanePipeline(
             return;
         }
 
-        // 4. Limits: a declared body over the limit is refused before the integration is called;
+        // 5. Limits: a declared body over the limit is refused before the integration is called;
         // an undeclared (chunked) one is cut off by Kestrel when it crosses the limit.
         if (request.ContentLength > options.MaxPayloadBytes)
         {
@@ -158,8 +165,8 @@ public sealed partial class DataPlanePipeline(
             bodySize.MaxRequestBodySize = options.MaxPayloadBytes;
         }
 
-        // 5. Integration: request mapping, forwarding, response mapping and CORS headers.
-        var exchange = new HttpProxyExchange(context, table, match, integration, fullPath, requestId);
+        // 6. Integration: request mapping, forwarding, response mapping and CORS headers.
+        var exchange = new HttpProxyExchange(context, table, match, integration, fullPath, requestId, claims);
         if (integration.RequestMapping.ReadsBody && await BufferRequestBodyAsync(exchange) is { } refused)
         {
             if (!context.RequestAborted.IsCancellationRequested)
@@ -234,8 +241,5 @@ public sealed partial class DataPlanePipeline(
 
         [LoggerMessage(2, LogLevel.Warning, "API {ApiId}: integration {IntegrationId} of type {IntegrationType} cannot be called by the edge")]
         public static partial void UnsupportedIntegration(ILogger logger, string apiId, string integrationId, string integrationType);
-
-        [LoggerMessage(3, LogLevel.Warning, "API {ApiId}: route {RouteId} requires {AuthorizationType} authorization, which the edge does not evaluate yet; the request is refused")]
-        public static partial void UnenforcedAuthorization(ILogger logger, string apiId, string routeId, string authorizationType);
     }
 }

@@ -5,7 +5,8 @@ public static class GatewayResponseWriter
 {
     public const string RequestIdHeader = "apigw-requestid";
 
-    public static Task WriteAsync(HttpContext context, GatewayResponse response, string requestId)
+    /// <summary>Writes <paramref name="response"/>; <paramref name="challenge"/> becomes its <c>www-authenticate</c> header.</summary>
+    public static Task WriteAsync(HttpContext context, GatewayResponse response, string requestId, string? challenge = null)
     {
         var http = context.Response;
         if (http.HasStarted)
@@ -20,6 +21,11 @@ public static class GatewayResponseWriter
         http.ContentType = "application/json";
         http.ContentLength = response.Body.Length;
         http.Headers[RequestIdHeader] = requestId;
+        if (challenge is not null)
+        {
+            http.Headers.WWWAuthenticate = challenge;
+        }
+
         return http.Body.WriteAsync(response.Body).AsTask();
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Primitives;
+using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Integrations;
 using OrleansGateway.Mapping.Context;
 using OrleansGateway.Mapping.HttpApi;
@@ -22,6 +23,8 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
     /// <summary>An HTTP API response's payload limit (10 MB), the most a <c>$response.body</c> mapping buffers.</summary>
     private const int MaxBufferedResponseBytes = 10 * 1024 * 1024;
 
+    private const string ClaimPrefix = "authorizer.claims.";
+
     private static readonly ConcurrentDictionary<int, string> PortTexts = new();
 
     private readonly HttpContext _context;
@@ -32,7 +35,7 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
     private HttpApiMappingBody? _responseBody;
 
     public HttpProxyExchange(HttpContext context, StageRoutingTable table, in RouteMatch match, CompiledIntegration integration,
-        ReadOnlyMemory<char> fullPath, string requestId)
+        ReadOnlyMemory<char> fullPath, string requestId, AuthorizerClaims? claims = null)
     {
         _context = context;
         Table = table;
@@ -40,6 +43,7 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
         Integration = integration;
         FullPath = fullPath;
         RequestId = requestId;
+        Claims = claims;
     }
 
     public StageRoutingTable Table { get; }
@@ -52,6 +56,9 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
     public ReadOnlyMemory<char> FullPath { get; }
 
     public string RequestId { get; }
+
+    /// <summary>The claims of the JWT the route's authorizer accepted; null for routes without one.</summary>
+    public AuthorizerClaims? Claims { get; }
 
     /// <summary>
     /// Reads the whole request body for <c>$request.body</c> mappings and rewinds it, so the integration
@@ -220,6 +227,7 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
             "integration.integrationId" or "integrationId" => Integration.IntegrationId,
             "requestTime" => ContextVariables.FormatRequestTime(RequestTime()),
             "requestTimeEpoch" => RequestTime().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            _ when name.StartsWith(ClaimPrefix, StringComparison.Ordinal) => Claims?.Get(name[ClaimPrefix.Length..]),
             _ => null,
         };
     }

@@ -11,4 +11,7 @@ public sealed record DeploymentSnapshot
     [Id(1)] public required ApiDefinition Api { get; init; }
     [Id(2)] public required List<RouteDefinition> Routes { get; init; }
     [Id(3)] public required List<IntegrationDefinition> Integrations { get; init; }
+
+    /// <summary>The authorizers the routes name; null in snapshots written before authorizers were deployed.</summary>
+    [Id(4)] public List<AuthorizerDefinition>? Authorizers { get; init; }
 }

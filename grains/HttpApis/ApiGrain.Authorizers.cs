@@ -70,6 +70,9 @@ public sealed partial class ApiGrain
         });
         state.State.Authorizers[authorizerId] = authorizer;
         await state.WriteStateAsync();
+
+        // Deployments carry the authorizers the edges evaluate, so autoDeploy stages take the change as they do a route's.
+        await AutoDeploy();
         return authorizer;
     }
 

@@ -83,6 +83,7 @@ public sealed partial class ApiGrain
             Api = Api,
             Routes = [.. state.State.Routes.Values.OrderBy(r => r.RouteId, StringComparer.Ordinal)],
             Integrations = [.. state.State.Integrations.Values.OrderBy(i => i.IntegrationId, StringComparer.Ordinal)],
+            Authorizers = [.. state.State.Authorizers.Values.OrderBy(a => a.AuthorizerId, StringComparer.Ordinal)],
         });
         state.State.Deployments[deployment.DeploymentId] = deployment;
         return deployment;

@@ -1,0 +1,85 @@
+using OrleansGateway.HttpApis;
+
+namespace OrleansGateway.Grains.Tests.HttpApis;
+
+/// <summary>A deployment freezes the authorizers its routes name, so edges can evaluate them without a grain call.</summary>
+public sealed class DeploymentAuthorizerTests(GatewayClusterFixture fixture) : IClassFixture<GatewayClusterFixture>
+{
+    private readonly IGrainFactory _grains = fixture.Client;
+
+    [Fact]
+    public async Task Deployment_CarriesTheAuthorizers_AsTheyWereWhenDeployed()
+    {
+        var created = await _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = "jwt", ProtocolType = "HTTP" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        var integration = await api.CreateIntegration(new IntegrationInput
+        {
+            IntegrationType = "HTTP_PROXY",
+            IntegrationMethod = "ANY",
+            IntegrationUri = "http://backend.example/{proxy}",
+        });
+        var authorizer = await api.CreateAuthorizer(new AuthorizerInput
+        {
+            Name = "oidc",
+            AuthorizerType = "JWT",
+            IdentitySource = ["$request.header.Authorization"],
+            JwtConfiguration = new JwtConfiguration { Issuer = "https://issuer.example", Audience = ["first"] },
+        });
+        await api.CreateRoute(new RouteInput
+        {
+            RouteKey = "GET /orders",
+            Target = "integrations/" + integration.IntegrationId,
+            AuthorizationType = "JWT",
+            AuthorizerId = authorizer.AuthorizerId,
+            AuthorizationScopes = ["orders/read"],
+        });
+        await api.CreateStage(new StageInput { StageName = "prod" });
+        await api.CreateDeployment(new DeploymentInput { StageName = "prod" });
+
+        await api.UpdateAuthorizer(authorizer.AuthorizerId, new AuthorizerInput
+        {
+            JwtConfiguration = new JwtConfiguration { Issuer = "https://issuer.example", Audience = ["second"] },
+        });
+        var stage = _grains.GetGrain<IStageGrain>($"{created.ApiId}/prod");
+        var deployed = (await stage.GetRuntime())!.Deployment!;
+        await api.CreateDeployment(new DeploymentInput { StageName = "prod" });
+        var redeployed = (await stage.GetRuntime())!.Deployment!;
+
+        var frozen = Assert.Single(deployed.Authorizers!);
+        Assert.Equal(authorizer.AuthorizerId, frozen.AuthorizerId);
+        Assert.Equal(["first"], frozen.JwtConfiguration!.Audience!);
+        Assert.Equal(["orders/read"], Assert.Single(deployed.Routes).AuthorizationScopes!);
+        Assert.Equal(["second"], Assert.Single(redeployed.Authorizers!).JwtConfiguration!.Audience!);
+    }
+
+    [Fact]
+    public async Task UpdateAuthorizer_RedeploysAutoDeployStages()
+    {
+        var created = await _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = "jwt-auto", ProtocolType = "HTTP" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        var integration = await api.CreateIntegration(new IntegrationInput { IntegrationType = "HTTP_PROXY", IntegrationMethod = "ANY", IntegrationUri = "http://backend.example" });
+        var authorizer = await api.CreateAuthorizer(new AuthorizerInput
+        {
+            Name = "oidc",
+            AuthorizerType = "JWT",
+            IdentitySource = ["$request.header.Authorization"],
+            JwtConfiguration = new JwtConfiguration { Issuer = "https://issuer.example", Audience = ["first"] },
+        });
+        await api.CreateStage(new StageInput { StageName = "$default", AutoDeploy = true });
+        await api.CreateRoute(new RouteInput
+        {
+            RouteKey = "GET /orders",
+            Target = "integrations/" + integration.IntegrationId,
+            AuthorizationType = "JWT",
+            AuthorizerId = authorizer.AuthorizerId,
+        });
+
+        await api.UpdateAuthorizer(authorizer.AuthorizerId, new AuthorizerInput
+        {
+            JwtConfiguration = new JwtConfiguration { Issuer = "https://issuer.example", Audience = ["second"] },
+        });
+
+        var runtime = (await _grains.GetGrain<IStageGrain>($"{created.ApiId}/$default").GetRuntime())!;
+        Assert.Equal(["second"], Assert.Single(runtime.Deployment!.Authorizers!).JwtConfiguration!.Audience!);
+    }
+}
