@@ -6,7 +6,7 @@ namespace OrleansGateway.EndToEnd.Tests.ControlPlane;
 /// <summary><c>aws apigatewayv2 ...</c> against one edge's admin endpoint.</summary>
 public sealed class ApiGatewayV2Cli(string adminUrl)
 {
-    public Task<AwsCliResult> RunAsync(params string[] arguments) => AwsCli.RunAsync(adminUrl, ["apigatewayv2", .. arguments]);
+    public Task<ProcessResult> RunAsync(params string[] arguments) => AwsCli.RunAsync(adminUrl, ["apigatewayv2", .. arguments]);
 
     /// <summary>Runs a command that must succeed and returns its JSON output.</summary>
     public async Task<JsonElement> JsonAsync(params string[] arguments) => (await RunAsync(arguments)).Json();

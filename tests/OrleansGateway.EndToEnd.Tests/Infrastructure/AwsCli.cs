@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 
 namespace OrleansGateway.EndToEnd.Tests.Infrastructure;
 
@@ -12,18 +11,13 @@ public static class AwsCli
     public const string AccessKeyId = "AKIDEXAMPLE";
     public const string SecretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
-    public static Task<AwsCliResult> RunAsync(string endpointUrl, params string[] arguments) =>
+    public static Task<ProcessResult> RunAsync(string endpointUrl, params string[] arguments) =>
         RunAsAsync(accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, endpointUrl, arguments);
 
     /// <summary>Runs the CLI signing with the given key pair instead of the default one.</summary>
-    public static async Task<AwsCliResult> RunAsAsync(string accessKeyId, string secretAccessKey, string endpointUrl, params string[] arguments)
+    public static Task<ProcessResult> RunAsAsync(string accessKeyId, string secretAccessKey, string endpointUrl, params string[] arguments)
     {
-        var start = new ProcessStartInfo("aws")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("aws");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -40,21 +34,6 @@ public static class AwsCli
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cts.Token);
-        return new AwsCliResult(process.ExitCode, await stdout, await stderr);
-    }
-}
-
-public sealed record AwsCliResult(int ExitCode, string Stdout, string Stderr)
-{
-    /// <summary>The parsed JSON output; fails the test with stderr when the command failed.</summary>
-    public JsonElement Json()
-    {
-        Assert.True(ExitCode == 0, $"aws exited {ExitCode}: {Stderr}");
-        return JsonDocument.Parse(Stdout).RootElement.Clone();
+        return ProcessRun.RunAsync(start, TimeSpan.FromSeconds(60));
     }
 }

@@ -85,25 +85,15 @@ public sealed class RenderTemplateSampleTests : IDisposable
         return path;
     }
 
-    private static async Task<AwsCliResult> RunAsync(params string[] arguments)
+    private static Task<ProcessResult> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(RepositoryLayout.RenderTemplateAssembly);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cts.Token);
-        return new AwsCliResult(process.ExitCode, await stdout, await stderr);
+        return ProcessRun.RunAsync(start, TimeSpan.FromSeconds(60));
     }
 }
