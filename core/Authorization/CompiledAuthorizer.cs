@@ -26,8 +26,12 @@ public sealed class CompiledAuthorizer
     /// <summary>The parsed identity sources; entries that do not parse are left out.</summary>
     public IReadOnlyList<IdentitySource> IdentitySources { get; }
 
-    /// <summary>Where a JWT authorizer's token comes from: its one identity source, or the Authorization header.</summary>
-    public IdentitySource TokenSource => IdentitySources.Count > 0 ? IdentitySources[0] : IdentitySource.DefaultJwt;
+    /// <summary>
+    /// Where a JWT authorizer's token comes from: its one header or query-string identity source, the
+    /// Authorization header when it names none, and null when the one it names is not one of those
+    /// (the route then fails closed, never falling back to another source).
+    /// </summary>
+    public IdentitySource? TokenSource { get; private init; }
 
     /// <summary>The JWT issuer (<c>jwtConfiguration.issuer</c>): a token's <c>iss</c> must equal it exactly.</summary>
     public string? Issuer { get; }
@@ -45,7 +49,12 @@ public sealed class CompiledAuthorizer
             }
         }
 
+        var named = definition.IdentitySource is { Count: > 0 };
         return new CompiledAuthorizer(definition.AuthorizerId, definition.AuthorizerType, [.. sources],
-            definition.JwtConfiguration?.Issuer, [.. definition.JwtConfiguration?.Audience ?? []]);
+            definition.JwtConfiguration?.Issuer, [.. definition.JwtConfiguration?.Audience ?? []])
+        {
+            TokenSource = !named ? IdentitySource.DefaultJwt
+                : sources is [{ Kind: IdentitySourceKind.Header or IdentitySourceKind.QueryString } only] ? only : null,
+        };
     }
 }

@@ -180,10 +180,6 @@ public sealed partial class DataPlanePipeline(
         await forwarder.ForwardAsync(context, exchange);
     }
 
-    /// <summary>
-    /// The stage and the two paths that follow from it: the route path (no stage) and the full
-    /// path as addressed (stage included), which a <c>$default</c> route forwards.
-    /// </summary>
     /// <summary>Buffers the body a <c>$request.body</c> mapping reads; the answer to give instead when it cannot be read.</summary>
     private static async Task<GatewayResponse?> BufferRequestBodyAsync(HttpProxyExchange exchange)
     {
@@ -203,6 +199,10 @@ public sealed partial class DataPlanePipeline(
         }
     }
 
+    /// <summary>
+    /// The stage and the two paths that follow from it: the route path (no stage) and the full
+    /// path as addressed (stage included), which a <c>$default</c> route forwards.
+    /// </summary>
     private static bool SelectStage(ApiRouting api, in InvokeUrl url, out string stageName, out ReadOnlyMemory<char> routePath, out ReadOnlyMemory<char> fullPath)
     {
         if (url.Form == InvokeUrlForm.UserRequestPath)

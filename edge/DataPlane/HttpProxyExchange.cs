@@ -104,9 +104,12 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
             _response = proxyResponse;
             if (Integration.ResponseMapping.ReadsBody((int)proxyResponse.StatusCode))
             {
-                // Buffered content is read again when YARP copies it to the client.
+                // Buffered content is read again when YARP copies it to the client. Decoded as UTF-8 (JSON's
+                // encoding) whatever charset the backend names, so an odd charset cannot fail the response;
+                // a body over the limit fails it (500), as an HTTP API response over 10 MB does on AWS.
                 await proxyResponse.Content.LoadIntoBufferAsync(MaxBufferedResponseBytes, cancellationToken);
-                _responseBody = new HttpApiMappingBody(await proxyResponse.Content.ReadAsStringAsync(cancellationToken));
+                var bytes = await proxyResponse.Content.ReadAsByteArrayAsync(cancellationToken);
+                _responseBody = new HttpApiMappingBody(Encoding.UTF8.GetString(bytes));
             }
 
             response.StatusCode = Integration.ResponseMapping.Apply((int)proxyResponse.StatusCode, this, new ClientResponseHeaders(response.Headers));
@@ -186,10 +189,10 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
         return query.ToQueryString();
     }
 
-    // Query names are case-sensitive for mappings (AWS), unlike ASP.NET Core's Request.Query.
     /// <summary>One time for the whole request, however many mappings read it.</summary>
     private DateTimeOffset RequestTime() => _requestTime ??= DateTimeOffset.UtcNow;
 
+    // Query names are case-sensitive for mappings (AWS), unlike ASP.NET Core's Request.Query.
     private QueryParameters Query() => _query ??= QueryParameters.Parse(_context.Request.QueryString.Value);
 
     private string? ResponseHeader(string name)

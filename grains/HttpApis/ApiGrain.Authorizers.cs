@@ -1,3 +1,4 @@
+using OrleansGateway.Authorization;
 using OrleansGateway.Errors;
 
 namespace OrleansGateway.HttpApis;
@@ -109,9 +110,11 @@ public sealed partial class ApiGrain
                 throw ApiGatewayException.BadRequest("A JWT authorizer needs a JwtConfiguration with an Issuer");
             }
 
-            if (authorizer.IdentitySource is not [_])
+            if (authorizer.IdentitySource is not [var expression]
+                || !IdentitySource.TryParse(expression, out var source)
+                || source.Kind is not (IdentitySourceKind.Header or IdentitySourceKind.QueryString))
             {
-                throw ApiGatewayException.BadRequest("A JWT authorizer takes exactly one identity source, such as $request.header.Authorization");
+                throw ApiGatewayException.BadRequest("A JWT authorizer takes exactly one identity source, $request.header.name or $request.querystring.name, such as $request.header.Authorization");
             }
         }
         else

@@ -1,6 +1,7 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OrleansGateway.Authorization;
+using OrleansGateway.Mapping.HttpApi;
 using OrleansGateway.Routing;
 
 namespace OrleansGateway.Edge.DataPlane.Authorizers;
@@ -47,7 +48,13 @@ public sealed partial class RouteAuthorization(JwtKeyCache keys, AuthorizerOptio
 
     private async ValueTask<AuthorizationDecision> AuthorizeJwtAsync(HttpContext context, StageRoutingTable table, CompiledRoute route, CompiledAuthorizer authorizer)
     {
-        var token = BearerToken.Extract(IdentityValue(context, table, authorizer.TokenSource));
+        if (authorizer.TokenSource is not { } tokenSource)
+        {
+            Log.TokenSourceInvalid(logger, table.ApiId, authorizer.AuthorizerId);
+            return AuthorizationDecision.Refuse(GatewayResponse.InternalServerError);
+        }
+
+        var token = BearerToken.Extract(IdentityValue(context, table, tokenSource));
         if (token.Length == 0)
         {
             return AuthorizationDecision.Refuse(GatewayResponse.Unauthorized, JwtChallenge.Missing);
@@ -129,8 +136,11 @@ public sealed partial class RouteAuthorization(JwtKeyCache keys, AuthorizerOptio
     private static string? IdentityValue(HttpContext context, StageRoutingTable table, IdentitySource source) => source.Kind switch
     {
         IdentitySourceKind.Header => context.Request.Headers[source.Name] is { Count: > 0 } values ? values.ToString() : null,
-        IdentitySourceKind.QueryString => context.Request.Query[source.Name] is { Count: > 0 } values ? values.ToString() : null,
+        // Query-string names are case-sensitive (AWS), unlike ASP.NET Core's Request.Query.
+        IdentitySourceKind.QueryString => QueryParameters.Parse(context.Request.QueryString.Value).Get(source.Name),
         IdentitySourceKind.StageVariable => table.StageVariables.GetValueOrDefault(source.Name),
+        // Context variables always exist on AWS, so they never make a Lambda authorizer's request incomplete.
+        IdentitySourceKind.Context => source.Name,
         _ => null,
     };
 
@@ -162,5 +172,8 @@ public sealed partial class RouteAuthorization(JwtKeyCache keys, AuthorizerOptio
 
         [LoggerMessage(4, LogLevel.Error, "API {ApiId}: route {RouteId} requires {AuthorizationType} authorization but its authorizer is not in the deployment")]
         public static partial void AuthorizerMissing(ILogger logger, string apiId, string routeId, string authorizationType);
+
+        [LoggerMessage(5, LogLevel.Error, "API {ApiId}: JWT authorizer {AuthorizerId} names an identity source that is not a header or query string; requests are refused")]
+        public static partial void TokenSourceInvalid(ILogger logger, string apiId, string authorizerId);
     }
 }

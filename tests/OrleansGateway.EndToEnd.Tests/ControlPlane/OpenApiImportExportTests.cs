@@ -47,6 +47,18 @@ public sealed class OpenApiImportExportTests(EmbeddedEdgeFixture fixture) : ICla
             integration.GetProperty("PayloadFormatVersion").GetString(), integration.GetProperty("ConnectionType").GetString()));
     }
 
+    [Theory]
+    [InlineData("wrong-shape.json", """{"openapi":"3.0.1","info":{"title":"t","version":"1"},"components":[1,2],"paths":{}}""")]
+    [InlineData("scheme-not-object.json", """{"openapi":"3.0.1","info":{"title":"t","version":"1"},"components":{"securitySchemes":{"a":5}},"paths":{}}""")]
+    [InlineData("aliases.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n")]
+    public async Task ImportApi_DefinitionOfTheWrongShapeOrSize_IsBadRequest(string file, string definition)
+    {
+        var result = await _aws.RunAsync("import-api", "--body", "file://" + Write(file, definition));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("(BadRequestException) when calling the ImportApi operation", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReimportApi_ReplacesRoutes_AndTheImportedProxyServesRequests()
     {

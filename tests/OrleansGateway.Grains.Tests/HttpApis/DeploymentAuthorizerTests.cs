@@ -1,3 +1,4 @@
+using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
 
 namespace OrleansGateway.Grains.Tests.HttpApis;
@@ -81,5 +82,25 @@ public sealed class DeploymentAuthorizerTests(GatewayClusterFixture fixture) : I
 
         var runtime = (await _grains.GetGrain<IStageGrain>($"{created.ApiId}/$default").GetRuntime())!;
         Assert.Equal(["second"], Assert.Single(runtime.Deployment!.Authorizers!).JwtConfiguration!.Audience!);
+    }
+
+    [Theory]
+    [InlineData("$request.headers.X-Token")]
+    [InlineData("method.request.header.Authorization")]
+    [InlineData("$context.identity.sourceIp")]
+    public async Task JwtAuthorizer_WithAnIdentitySourceThatIsNotAHeaderOrQueryString_IsBadRequest(string identitySource)
+    {
+        var created = await _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = "jwt-source", ProtocolType = "HTTP" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => api.CreateAuthorizer(new AuthorizerInput
+        {
+            Name = "oidc",
+            AuthorizerType = "JWT",
+            IdentitySource = [identitySource],
+            JwtConfiguration = new JwtConfiguration { Issuer = "https://issuer.example", Audience = ["api"] },
+        }));
+
+        Assert.Equal(400, error.StatusCode);
     }
 }

@@ -135,7 +135,17 @@ public sealed class OpenApiEndpoints(int dataPort)
             throw ApiErrors.Required("body");
         }
 
-        var imported = OpenApiImporter.Read(OpenApiText.Parse(input.Body));
+        ImportedApi imported;
+        try
+        {
+            imported = OpenApiImporter.Read(OpenApiText.Parse(input.Body));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        {
+            // A definition of the wrong shape (an array where an object belongs, ...) is the caller's error.
+            throw ApiGatewayException.BadRequest($"Unable to read the OpenAPI definition: {e.Message}");
+        }
+
         if (imported.Warnings.Count > 0 && string.Equals(request.Context.Request.Query["failOnWarnings"], "true", StringComparison.OrdinalIgnoreCase))
         {
             throw ApiGatewayException.BadRequest("Warnings found during import:\n\t" + string.Join("\n\t", imported.Warnings));

@@ -20,10 +20,10 @@ public static class OpenApiText
         {
             var node = body.TrimStart().StartsWith('{')
                 ? JsonNode.Parse(body)
-                : FromYaml(new DeserializerBuilder().Build().Deserialize<object?>(body));
+                : FromYaml(new DeserializerBuilder().Build().Deserialize<object?>(body), new NodeBudget());
             return node as JsonObject ?? throw ApiGatewayException.BadRequest("The OpenAPI definition must be an object");
         }
-        catch (Exception e) when (e is JsonException or YamlException)
+        catch (Exception e) when (e is JsonException or YamlException or ArgumentException)
         {
             throw ApiGatewayException.BadRequest($"Unable to parse the OpenAPI definition: {e.Message}");
         }
@@ -54,13 +54,22 @@ public static class OpenApiText
         _ => null,
     };
 
-    private static JsonNode? FromYaml(object? value) => value switch
+    /// <summary>
+    /// YAML to JSON nodes. Aliases share one object in YAML but are copied here, so a few nested
+    /// anchors could expand exponentially: the budget caps the nodes one definition may produce.
+    /// Keys that become the same text (<c>~</c> and <c>""</c>) are an ArgumentException, a bad request.
+    /// </summary>
+    private static JsonNode? FromYaml(object? value, NodeBudget budget)
     {
-        null => null,
-        IDictionary<object, object?> map => new JsonObject(map.Select(e => KeyValuePair.Create(Convert.ToString(e.Key, CultureInfo.InvariantCulture)!, FromYaml(e.Value)))),
-        IList<object?> list => new JsonArray([.. list.Select(FromYaml)]),
-        _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
-    };
+        budget.Spend();
+        return value switch
+        {
+            null => null,
+            IDictionary<object, object?> map => new JsonObject(map.Select(e => KeyValuePair.Create(Convert.ToString(e.Key, CultureInfo.InvariantCulture)!, FromYaml(e.Value, budget)))),
+            IList<object?> list => new JsonArray([.. list.Select(item => FromYaml(item, budget))]),
+            _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
+        };
+    }
 
     private static object? ToPlain(JsonNode? node) => node switch
     {
