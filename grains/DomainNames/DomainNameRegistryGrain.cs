@@ -20,7 +20,10 @@ public sealed class DomainNameRegistryGrain(
             throw ApiErrors.Required("domainName");
         }
 
-        if (state.State.DomainNames.ContainsKey(input.DomainName))
+        // Host names ignore case and a trailing dot, as the data plane matches them: two names that differ
+        // only so would be one domain there.
+        var requested = SameHost(input.DomainName);
+        if (state.State.DomainNames.Keys.Any(existing => SameHost(existing) == requested))
         {
             throw ApiGatewayException.Conflict($"The domain name you provided already exists: {input.DomainName}");
         }
@@ -163,10 +166,15 @@ public sealed class DomainNameRegistryGrain(
     {
         // Both throw NotFound in AWS's words when the API or its stage does not exist.
         await grains.GetGrain<IApiGrain>(mapping.ApiId).GetStage(mapping.Stage);
-        var key = mapping.ApiMappingKey ?? string.Empty;
-        if (mappings.Values.Any(m => (m.ApiMappingKey ?? string.Empty) == key && m.ApiMappingId != mapping.ApiMappingId))
+        // Keys are compared without their outer slashes, as the data plane matches them ("v1", "/v1/").
+        var key = SamePath(mapping.ApiMappingKey);
+        if (mappings.Values.Any(m => SamePath(m.ApiMappingKey) == key && m.ApiMappingId != mapping.ApiMappingId))
         {
             throw ApiGatewayException.Conflict($"An API mapping with key '{key}' already exists for domain name {domainName}");
         }
     }
+
+    private static string SameHost(string domainName) => domainName.TrimEnd('.').ToLowerInvariant();
+
+    private static string SamePath(string? apiMappingKey) => (apiMappingKey ?? string.Empty).Trim('/');
 }

@@ -56,6 +56,14 @@ public sealed partial class ApiGrain
             throw ApiErrors.Required("name");
         }
 
+        // A route's authorizationType names the kind of its authorizer (JWT or CUSTOM); changing the kind
+        // under a route would leave the route unservable.
+        if (input.AuthorizerType is { } type && !string.Equals(type, authorizer.AuthorizerType, StringComparison.Ordinal)
+            && state.State.Routes.Values.Any(route => route.AuthorizerId == authorizerId))
+        {
+            throw ApiGatewayException.BadRequest($"Authorizer {authorizerId} is used by routes; its type cannot change from {authorizer.AuthorizerType} to {type}");
+        }
+
         authorizer = CheckAuthorizer(authorizer with
         {
             Name = input.Name ?? authorizer.Name,

@@ -103,4 +103,36 @@ public sealed class DeploymentAuthorizerTests(GatewayClusterFixture fixture) : I
 
         Assert.Equal(400, error.StatusCode);
     }
+
+    [Fact]
+    public async Task UpdateAuthorizer_TypeOfOneARouteUses_IsBadRequest()
+    {
+        var created = await _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = "jwt-type", ProtocolType = "HTTP" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        var integration = await api.CreateIntegration(new IntegrationInput { IntegrationType = "HTTP_PROXY", IntegrationMethod = "ANY", IntegrationUri = "http://backend.example" });
+        var authorizer = await api.CreateAuthorizer(new AuthorizerInput
+        {
+            Name = "oidc",
+            AuthorizerType = "JWT",
+            IdentitySource = ["$request.header.Authorization"],
+            JwtConfiguration = new JwtConfiguration { Issuer = "https://issuer.example", Audience = ["api"] },
+        });
+        await api.CreateRoute(new RouteInput
+        {
+            RouteKey = "GET /orders",
+            Target = "integrations/" + integration.IntegrationId,
+            AuthorizationType = "JWT",
+            AuthorizerId = authorizer.AuthorizerId,
+        });
+
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => api.UpdateAuthorizer(authorizer.AuthorizerId, new AuthorizerInput
+        {
+            AuthorizerType = "REQUEST",
+            AuthorizerUri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations",
+            AuthorizerPayloadFormatVersion = "2.0",
+        }));
+
+        Assert.Equal(400, error.StatusCode);
+        Assert.Equal("JWT", (await api.GetAuthorizer(authorizer.AuthorizerId)).AuthorizerType);
+    }
 }
