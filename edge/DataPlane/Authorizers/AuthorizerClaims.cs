@@ -9,7 +9,7 @@ namespace OrleansGateway.Edge.DataPlane.Authorizers;
 /// </summary>
 public sealed class AuthorizerClaims(string encodedPayload)
 {
-    private JsonDocument? _payload;
+    private JsonElement? _payload;
 
     /// <summary>
     /// The claim as text: strings as they are, numbers and booleans as written, arrays as
@@ -17,8 +17,14 @@ public sealed class AuthorizerClaims(string encodedPayload)
     /// </summary>
     public string? Get(string name)
     {
-        _payload ??= JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(encodedPayload));
-        return _payload.RootElement.TryGetProperty(name, out var value) ? Render(value) : null;
+        if (_payload is null)
+        {
+            // A clone outlives the document, which returns its pooled buffer at once.
+            using var document = JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(encodedPayload));
+            _payload = document.RootElement.Clone();
+        }
+
+        return _payload.Value.TryGetProperty(name, out var value) ? Render(value) : null;
     }
 
     private static string? Render(JsonElement value) => value.ValueKind switch
