@@ -11,21 +11,7 @@ public sealed class DeploymentAuthorizerTests(GatewayClusterFixture fixture) : I
     [Fact]
     public async Task Deployment_CarriesTheAuthorizers_AsTheyWereWhenDeployed()
     {
-        var created = await _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = "jwt", ProtocolType = "HTTP" });
-        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
-        var integration = await api.CreateIntegration(new IntegrationInput
-        {
-            IntegrationType = "HTTP_PROXY",
-            IntegrationMethod = "ANY",
-            IntegrationUri = "http://backend.example/{proxy}",
-        });
-        var authorizer = await api.CreateAuthorizer(new AuthorizerInput
-        {
-            Name = "oidc",
-            AuthorizerType = "JWT",
-            IdentitySource = ["$request.header.Authorization"],
-            JwtConfiguration = new JwtConfiguration { Issuer = "https://issuer.example", Audience = ["first"] },
-        });
+        var (created, api, integration, authorizer) = await CreateJwtApiAsync("jwt", "first");
         await api.CreateRoute(new RouteInput
         {
             RouteKey = "GET /orders",
@@ -56,16 +42,7 @@ public sealed class DeploymentAuthorizerTests(GatewayClusterFixture fixture) : I
     [Fact]
     public async Task UpdateAuthorizer_RedeploysAutoDeployStages()
     {
-        var created = await _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = "jwt-auto", ProtocolType = "HTTP" });
-        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
-        var integration = await api.CreateIntegration(new IntegrationInput { IntegrationType = "HTTP_PROXY", IntegrationMethod = "ANY", IntegrationUri = "http://backend.example" });
-        var authorizer = await api.CreateAuthorizer(new AuthorizerInput
-        {
-            Name = "oidc",
-            AuthorizerType = "JWT",
-            IdentitySource = ["$request.header.Authorization"],
-            JwtConfiguration = new JwtConfiguration { Issuer = "https://issuer.example", Audience = ["first"] },
-        });
+        var (created, api, integration, authorizer) = await CreateJwtApiAsync("jwt-auto", "first");
         await api.CreateStage(new StageInput { StageName = "$default", AutoDeploy = true });
         await api.CreateRoute(new RouteInput
         {
@@ -107,16 +84,7 @@ public sealed class DeploymentAuthorizerTests(GatewayClusterFixture fixture) : I
     [Fact]
     public async Task UpdateAuthorizer_TypeOfOneARouteUses_IsBadRequest()
     {
-        var created = await _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = "jwt-type", ProtocolType = "HTTP" });
-        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
-        var integration = await api.CreateIntegration(new IntegrationInput { IntegrationType = "HTTP_PROXY", IntegrationMethod = "ANY", IntegrationUri = "http://backend.example" });
-        var authorizer = await api.CreateAuthorizer(new AuthorizerInput
-        {
-            Name = "oidc",
-            AuthorizerType = "JWT",
-            IdentitySource = ["$request.header.Authorization"],
-            JwtConfiguration = new JwtConfiguration { Issuer = "https://issuer.example", Audience = ["api"] },
-        });
+        var (_, api, integration, authorizer) = await CreateJwtApiAsync("jwt-type", "api");
         await api.CreateRoute(new RouteInput
         {
             RouteKey = "GET /orders",
@@ -134,5 +102,26 @@ public sealed class DeploymentAuthorizerTests(GatewayClusterFixture fixture) : I
 
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("JWT", (await api.GetAuthorizer(authorizer.AuthorizerId)).AuthorizerType);
+    }
+
+    /// <summary>An HTTP API with an HTTP_PROXY integration and a JWT authorizer for <paramref name="audience"/>.</summary>
+    private async Task<(ApiDefinition Created, IApiGrain Api, IntegrationDefinition Integration, AuthorizerDefinition Authorizer)> CreateJwtApiAsync(string name, string audience)
+    {
+        var created = await _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = name, ProtocolType = "HTTP" });
+        var api = _grains.GetGrain<IApiGrain>(created.ApiId);
+        var integration = await api.CreateIntegration(new IntegrationInput
+        {
+            IntegrationType = "HTTP_PROXY",
+            IntegrationMethod = "ANY",
+            IntegrationUri = "http://backend.example/{proxy}",
+        });
+        var authorizer = await api.CreateAuthorizer(new AuthorizerInput
+        {
+            Name = "oidc",
+            AuthorizerType = "JWT",
+            IdentitySource = ["$request.header.Authorization"],
+            JwtConfiguration = new JwtConfiguration { Issuer = "https://issuer.example", Audience = [audience] },
+        });
+        return (created, api, integration, authorizer);
     }
 }
