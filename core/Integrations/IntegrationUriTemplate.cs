@@ -77,8 +77,8 @@ public sealed class IntegrationUriTemplate
         return new IntegrationUriTemplate(text, [.. parts], query);
     }
 
-    /// <summary>Appends the URI without its query, with <paramref name="match"/>'s path variables filled in.</summary>
-    public void AppendTo(ref DefaultInterpolatedStringHandler builder, in RouteMatch match)
+    /// <summary>Appends the URI without its query, with <paramref name="match"/>'s path variables filled in (see <see cref="UriPathEscaping"/>).</summary>
+    public void AppendTo(ref DefaultInterpolatedStringHandler builder, in RouteMatch match, bool keepEncodedSlashes = true)
     {
         foreach (var part in _parts)
         {
@@ -88,7 +88,7 @@ public sealed class IntegrationUriTemplate
             }
             else if (match.TryGetParameter(part.Text, out var value, out var greedy))
             {
-                UriPathEscaping.Append(ref builder, value, keepSlashes: greedy);
+                UriPathEscaping.Append(ref builder, value, keepSlashes: greedy, keepEncodedSlashes);
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Integrations;
@@ -26,6 +27,8 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
     private const string ClaimPrefix = "authorizer.claims.";
 
     private static readonly ConcurrentDictionary<int, string> PortTexts = new();
+
+    private static readonly UriCreationOptions ExactUri = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
     private readonly HttpContext _context;
     private QueryParameters? _query;
@@ -91,7 +94,8 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
             Integration.RequestMapping.ApplyHeaders(this, new ProxyRequestHeaders(proxyRequest));
         }
 
-        proxyRequest.RequestUri = new Uri(Destination(), UriKind.Absolute);
+        // Sent exactly as built: System.Uri would otherwise unescape and resolve dot segments.
+        proxyRequest.RequestUri = new Uri(Destination(), ExactUri);
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
@@ -140,6 +144,7 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
     private string Destination()
     {
         var uri = Integration.Uri!;
+        var keepEncodedSlashes = !EncodedSlashesAreAmbiguous();
         var builder = new DefaultInterpolatedStringHandler(0, 0);
         if (Integration.RequestMapping.Path is { } mappedPath)
         {
@@ -150,16 +155,16 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
                 builder.AppendLiteral("/");
             }
 
-            UriPathEscaping.Append(ref builder, path, keepSlashes: true);
+            UriPathEscaping.Append(ref builder, path, keepSlashes: true, keepEncodedSlashes);
         }
         else
         {
-            uri.AppendTo(ref builder, Match);
+            uri.AppendTo(ref builder, Match, keepEncodedSlashes);
             if (Match.Route.Key.IsDefault)
             {
                 // The $default route sends the whole path the client asked for (AWS).
                 var path = FullPath.Span;
-                UriPathEscaping.Append(ref builder, uri.EndsWithSlash && path.StartsWith('/') ? path[1..] : path, keepSlashes: true);
+                UriPathEscaping.Append(ref builder, uri.EndsWithSlash && path.StartsWith('/') ? path[1..] : path, keepSlashes: true, keepEncodedSlashes);
             }
         }
 
@@ -181,6 +186,16 @@ public sealed class HttpProxyExchange : HttpTransformer, IMappingValueSource
 
         return builder.ToStringAndClear();
     }
+
+    /// <summary>
+    /// Kestrel decodes <c>%252F</c> to <c>%2F</c> and leaves <c>%2F</c> as it is, so the decoded path cannot say
+    /// which was sent; when the request line holds a <c>%252F</c>, every <c>%</c> is forwarded as data. Only
+    /// paths holding a <c>%</c> look at the request line.
+    /// </summary>
+    private bool EncodedSlashesAreAmbiguous() =>
+        _context.Request.Path.Value is { } path && path.Contains('%')
+        && _context.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw
+        && raw.Contains("%252F", StringComparison.OrdinalIgnoreCase);
 
     private string MappedQuery()
     {

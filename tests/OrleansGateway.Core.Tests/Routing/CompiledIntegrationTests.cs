@@ -21,6 +21,35 @@ public sealed class CompiledIntegrationTests
         Assert.Equal("http://backend/pets/a%2Fb%3F%20", Render("GET /p/{id}", "http://backend/pets/{id}?x=1", "/p/a%2Fb? "));
     }
 
+    [Theory]
+    [InlineData("/files/%2e%2e/admin", "http://backend/public/%252e%252e/admin")]
+    [InlineData("/files/%2E%2E%2Fadmin", "http://backend/public/%252E%252E%2Fadmin")]
+    [InlineData("/files/a%2Fb/%41", "http://backend/public/a%2Fb/%2541")]
+    [InlineData("/files/x/../y", "http://backend/public/x/%2E%2E/y")]
+    [InlineData("/files/./a..b/...", "http://backend/public/%2E/a..b/...")]
+    public void EncodedInput_StaysEncodedAndNeverLeavesTheBasePath(string decodedPath, string expected)
+    {
+        // The path as Kestrel hands it over: decoded once, %2F left encoded. `%252e%252e` arrives as `%2e%2e`.
+        Assert.Equal(expected, Render("GET /files/{proxy+}", "http://backend/public/{proxy}", decodedPath));
+    }
+
+    [Fact]
+    public void AmbiguousEncodedSlash_IsForwardedAsData()
+    {
+        var builder = new DefaultInterpolatedStringHandler(0, 0);
+        UriPathEscaping.Append(ref builder, "..%2f..%2Fadmin/%41", keepSlashes: true, keepEncodedSlashes: false);
+        Assert.Equal("..%252f..%252Fadmin/%2541", builder.ToStringAndClear());
+    }
+
+    [Theory]
+    [InlineData("..", "http://backend/pets/%2E%2E")]
+    [InlineData("%2e.", "http://backend/pets/%252e.")]
+    [InlineData("a%2F..", "http://backend/pets/a%2F..")]
+    public void SegmentVariable_IsNeverADotSegment(string value, string expected)
+    {
+        Assert.Equal(expected, Render("GET /p/{id}", "http://backend/pets/{id}", "/p/" + value));
+    }
+
     [Fact]
     public void SeveralVariables_AreFilledInByName()
     {

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace OrleansGateway.EndToEnd.Tests.DataPlane;
 
-/// <summary>What the echo backend says it received.</summary>
-internal sealed record EchoedRequest(string Method, string Path, string? RawQuery, Dictionary<string, string> Headers, long BodyLength, string? Body)
+/// <summary>What the echo backend says it received; <c>RawTarget</c> is the request line's target before Kestrel decoded it.</summary>
+internal sealed record EchoedRequest(string Method, string Path, string? RawTarget, string? RawQuery, Dictionary<string, string> Headers, long BodyLength, string? Body)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

@@ -69,6 +69,7 @@ public sealed class EchoBackend : IAsyncDisposable
         {
             method = request.Method,
             path = request.Path.Value,
+            rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget,
             rawQuery = request.QueryString.Value,
             headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
             bodyLength = body.Length,
