@@ -48,6 +48,9 @@ public sealed class HttpApiCorsPolicy
         && !string.IsNullOrEmpty(origin)
         && !string.IsNullOrEmpty(requestMethod);
 
+    /// <summary>The answer names the request's own origin (not <c>*</c>), so caches must keep one per origin.</summary>
+    public bool VariesByOrigin => !_anyOrigin;
+
     /// <summary>
     /// The <c>Access-Control-Allow-Origin</c> value for a request from <paramref name="origin"/>,
     /// or null when that origin is not allowed (the response then carries no CORS headers).

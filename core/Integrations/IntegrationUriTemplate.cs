@@ -13,16 +13,13 @@ public sealed class IntegrationUriTemplate
 {
     private readonly Part[] _parts;
 
-    private IntegrationUriTemplate(string text, Part[] parts, string query)
+    private IntegrationUriTemplate(string text, string origin, Part[] parts, string query, bool endsWithSlash)
     {
         Text = text;
+        Origin = origin;
         _parts = parts;
         Query = query;
-        var authority = text.IndexOf("://", StringComparison.Ordinal);
-        var pathStart = authority < 0 ? -1 : text.IndexOfAny(['/', '?'], authority + 3);
-        Origin = pathStart < 0 ? text : text[..pathStart];
-        var beforeQuery = text.IndexOf('?') is var q and >= 0 ? text[..q] : text;
-        EndsWithSlash = beforeQuery.Length > Origin.Length && beforeQuery.EndsWith('/');
+        EndsWithSlash = endsWithSlash;
     }
 
     /// <summary>The URI after stage variables were substituted.</summary>
@@ -45,6 +42,15 @@ public sealed class IntegrationUriTemplate
         var queryStart = text.IndexOf('?');
         var query = queryStart < 0 ? string.Empty : text[(queryStart + 1)..];
         var beforeQuery = queryStart < 0 ? text : text[..queryStart];
+        var authority = text.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = authority < 0 ? -1 : text.IndexOfAny(['/', '?'], authority + 3);
+        var origin = pathStart < 0 ? text : text[..pathStart];
+        if (authority >= 0 && beforeQuery.Length == origin.Length)
+        {
+            // No path at all: the request line still needs one, and the URI is sent as built.
+            beforeQuery += "/";
+        }
+
         var parts = new List<Part>();
         var literal = new StringBuilder();
         var i = 0;
@@ -74,7 +80,8 @@ public sealed class IntegrationUriTemplate
             parts.Add(new Part(true, literal.ToString()));
         }
 
-        return new IntegrationUriTemplate(text, [.. parts], query);
+        var endsWithSlash = beforeQuery.Length > origin.Length && beforeQuery.EndsWith('/');
+        return new IntegrationUriTemplate(text, origin, [.. parts], query, endsWithSlash);
     }
 
     /// <summary>Appends the URI without its query, with <paramref name="match"/>'s path variables filled in (see <see cref="UriPathEscaping"/>).</summary>

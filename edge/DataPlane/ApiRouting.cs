@@ -27,7 +27,7 @@ public sealed class ApiRouting
 
     public IReadOnlyList<string> StageNames { get; }
 
-    public bool IsHttpApi => string.Equals(Summary?.ProtocolType, "HTTP", StringComparison.OrdinalIgnoreCase);
+    public bool IsHttpApi => Summary?.ProtocolType == ProtocolTypes.Http;
 
     /// <summary>Stage name → its table once loaded (null: the stage does not exist).</summary>
     public ConcurrentDictionary<string, Task<StageRoutingTable?>> Stages { get; } = new(StringComparer.Ordinal);

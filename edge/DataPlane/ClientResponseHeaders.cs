@@ -8,7 +8,7 @@ public sealed class ClientResponseHeaders(IHeaderDictionary headers) : IHeaderMa
 {
     public void Remove(string name) => headers.Remove(name);
 
-    public void Overwrite(string name, string value) => headers[name] = value;
+    public void Overwrite(string name, string value) => headers[name] = MappedHeaderValue.Clean(value);
 
-    public void Append(string name, string value) => headers[name] = StringValues.Concat(headers[name], value);
+    public void Append(string name, string value) => headers[name] = StringValues.Concat(headers[name], MappedHeaderValue.Clean(value));
 }

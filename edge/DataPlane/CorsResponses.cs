@@ -16,6 +16,7 @@ public static class CorsResponses
         response.StatusCode = StatusCodes.Status204NoContent;
         var headers = response.Headers;
         headers[GatewayResponseWriter.RequestIdHeader] = requestId;
+        AddVaryOrigin(headers, policy);
         if (policy.AllowOriginFor(context.Request.Headers.Origin) is { } origin)
         {
             headers.AccessControlAllowOrigin = origin;
@@ -55,6 +56,7 @@ public static class CorsResponses
             }
         }
 
+        AddVaryOrigin(headers, policy);
         if (policy.AllowOriginFor(context.Request.Headers.Origin) is { } origin)
         {
             headers.AccessControlAllowOrigin = origin;
@@ -63,6 +65,15 @@ public static class CorsResponses
             {
                 headers.AccessControlAllowCredentials = "true";
             }
+        }
+    }
+
+    // Whether an origin is echoed depends on the request's Origin: a shared cache must not serve one origin's answer to another.
+    private static void AddVaryOrigin(IHeaderDictionary headers, HttpApiCorsPolicy policy)
+    {
+        if (policy.VariesByOrigin)
+        {
+            headers.Append(HeaderNames.Vary, HeaderNames.Origin);
         }
     }
 

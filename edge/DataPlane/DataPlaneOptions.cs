@@ -17,9 +17,36 @@ public sealed class DataPlaneOptions
     /// <summary>How often the edge renews its routing subscription (the directory forgets it after two minutes).</summary>
     public TimeSpan SubscriptionRenewalInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// At most this many unknown API IDs are remembered as unknown, so random hosts can neither grow
-    /// the cache without bound nor make revalidation call more grains than this.
-    /// </summary>
-    public int MaxUnknownApis { get; set; } = 1_000;
+    /// <summary>Largest total size of a request's headers (AWS: 10,240 bytes); more is refused with 431.</summary>
+    public int MaxRequestHeadersTotalSize { get; set; } = 10 * 1024;
+
+    /// <summary>Most headers a request may carry; more is refused with 431.</summary>
+    public int MaxRequestHeaderCount { get; set; } = 100;
+
+    /// <summary>Largest request line (method, target, version); longer is refused with 414.</summary>
+    public int MaxRequestLineSize { get; set; } = 8 * 1024;
+
+    /// <summary>How long a client may take to send its headers; a slower one gets 408 and is disconnected.</summary>
+    public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Slowest request body accepted after <see cref="MinDataRateGracePeriod"/>, in bytes per second.</summary>
+    public double MinRequestBodyBytesPerSecond { get; set; } = 240;
+
+    /// <summary>Slowest reader of a response accepted after <see cref="MinDataRateGracePeriod"/>, in bytes per second.</summary>
+    public double MinResponseBytesPerSecond { get; set; } = 240;
+
+    /// <summary>How long a body or response may run below its minimum rate before the connection is closed.</summary>
+    public TimeSpan MinDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>What is wrong with these settings, as one line; null when Kestrel and the pipeline can use them.</summary>
+    public string? Validate() => this switch
+    {
+        { MaxPayloadBytes: <= 0 } => $"{Section}:MaxPayloadBytes must be positive",
+        { MaxRequestHeadersTotalSize: <= 0 } or { MaxRequestHeaderCount: <= 0 } or { MaxRequestLineSize: <= 0 } =>
+            $"{Section}:MaxRequestHeadersTotalSize, MaxRequestHeaderCount and MaxRequestLineSize must be positive",
+        _ when RequestHeadersTimeout <= TimeSpan.Zero => $"{Section}:RequestHeadersTimeout must be positive",
+        _ when MinDataRateGracePeriod <= TimeSpan.FromSeconds(1) => $"{Section}:MinDataRateGracePeriod must be more than one second (Kestrel's rule)",
+        { MinRequestBodyBytesPerSecond: < 0 } or { MinResponseBytesPerSecond: < 0 } => $"{Section}:MinRequestBodyBytesPerSecond and MinResponseBytesPerSecond must not be negative",
+        _ => null,
+    };
 }

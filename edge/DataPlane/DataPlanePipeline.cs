@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using OrleansGateway.Cors;
 using OrleansGateway.Edge.DataPlane.Authorizers;
+using OrleansGateway.HttpApis;
 using OrleansGateway.Routing;
 
 namespace OrleansGateway.Edge.DataPlane;
@@ -10,10 +11,11 @@ namespace OrleansGateway.Edge.DataPlane;
 /// call: resolve the API and stage from the invoke URL or custom domain name → answer a CORS
 /// preflight → match a route → authorize → check limits → call the integration (parameter mapping,
 /// forwarding, response mapping, CORS). Every failure is a <see cref="GatewayResponse"/>. The
-/// tables come from <see cref="RoutingTableCache"/> and <see cref="ApiMappingCache"/>, so once
-/// warm no step calls a grain.
+/// tables come from <see cref="ApiDirectoryCache"/>, <see cref="RoutingTableCache"/> and
+/// <see cref="ApiMappingCache"/>, so once warm no step calls a grain.
 /// </summary>
 public sealed partial class DataPlanePipeline(
+    ApiDirectoryCache directory,
     RoutingTableCache cache,
     ApiMappingCache apiMappings,
     RouteAuthorization authorization,
@@ -52,6 +54,18 @@ public sealed partial class DataPlanePipeline(
         ReadOnlyMemory<char> routePath, fullPath;
         if (InvokeUrl.TryParse(request.Host.Value, request.Path.Value, out var url))
         {
+            // An ID the API directory does not hold is answered here: no grain call, nothing remembered.
+            if (!directory.TryFind(url.ApiId.Span, out var protocolType))
+            {
+                protocolType = await directory.FindAsync(url.ApiId.ToString());
+            }
+
+            if (protocolType != ProtocolTypes.Http)
+            {
+                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+                return;
+            }
+
             if (!cache.TryGetApi(url.ApiId.Span, out api))
             {
                 api = await cache.GetApiAsync(url.ApiId.ToString());

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Text;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OrleansGateway.Edge.DataPlane;
@@ -32,6 +33,10 @@ public sealed partial class HttpProxyForwarder : IDisposable
             EnableMultipleHttp2Connections = true,
             ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
             ConnectTimeout = TimeSpan.FromSeconds(15),
+
+            // Header values with non-ASCII text (a client's, or mapped from a client's query) travel as UTF-8.
+            RequestHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
+            ResponseHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
         });
     }
 
@@ -40,16 +45,29 @@ public sealed partial class HttpProxyForwarder : IDisposable
         var timeout = exchange.Integration.Timeout;
         var config = _configs.GetOrAdd(timeout, static t => new ForwarderRequestConfig { ActivityTimeout = t });
 
+        // The timeout bounds the whole exchange, not only silence: a backend that drips its answer is
+        // cut off too. Before the response starts that is a 503; after, the client's connection is reset.
+        using var deadline = new CancellationTokenSource(timeout);
+
         // The destination prefix is unused: the exchange sets the full URI itself.
-        var error = await _forwarder.SendAsync(context, exchange.Integration.Uri!.Origin, _invoker, config, exchange);
+        var error = await _forwarder.SendAsync(context, exchange.Integration.Uri!.Origin, _invoker, config, exchange, deadline.Token);
         if (error == ForwarderError.None)
         {
             return;
         }
 
+        if (deadline.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested && error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled)
+        {
+            error = ForwarderError.RequestTimedOut;
+        }
+
         var exception = context.GetForwarderErrorFeature()?.Exception;
         switch (error)
         {
+            case ForwarderError.RequestTimedOut when context.Response.HasStarted:
+                Log.IntegrationTimedOut(_logger, exchange.Table.ApiId, exchange.Table.StageName, exchange.Match.Route.Key.Text, (int)timeout.TotalMilliseconds);
+                context.Abort();
+                break;
             case ForwarderError.RequestTimedOut:
                 Log.IntegrationTimedOut(_logger, exchange.Table.ApiId, exchange.Table.StageName, exchange.Match.Route.Key.Text, (int)timeout.TotalMilliseconds);
                 await GatewayResponseWriter.WriteAsync(context, GatewayResponse.IntegrationTimeout, exchange.RequestId);
@@ -65,6 +83,10 @@ public sealed partial class HttpProxyForwarder : IDisposable
                     await GatewayResponseWriter.WriteAsync(context, GatewayResponse.BadRequest, exchange.RequestId);
                 }
 
+                break;
+            case ForwarderError.ResponseBodyCanceled when deadline.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested:
+                // The backend was still sending when the timeout ran out; YARP has already cut the connection.
+                Log.IntegrationTimedOut(_logger, exchange.Table.ApiId, exchange.Table.StageName, exchange.Match.Route.Key.Text, (int)timeout.TotalMilliseconds);
                 break;
             case ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient or ForwarderError.ResponseBodyDestination:
                 // The response had started; YARP has already cut the connection.

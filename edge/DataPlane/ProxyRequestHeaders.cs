@@ -19,6 +19,7 @@ public sealed class ProxyRequestHeaders(HttpRequestMessage request) : IHeaderMap
 
     public void Append(string name, string value)
     {
+        value = MappedHeaderValue.Clean(value);
         if (!request.Headers.TryAddWithoutValidation(name, value))
         {
             request.Content?.Headers.TryAddWithoutValidation(name, value);

@@ -9,6 +9,7 @@ namespace OrleansGateway.Edge.DataPlane;
 /// </summary>
 public sealed partial class RoutingSubscription(
     IGrainFactory grains,
+    ApiDirectoryCache directory,
     RoutingTableCache cache,
     ApiMappingCache apiMappings,
     DataPlaneOptions options,
@@ -17,7 +18,7 @@ public sealed partial class RoutingSubscription(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     // Orleans holds observers weakly: this field keeps the edge's ear alive.
-    private readonly RoutingObserver _observer = new(cache, apiMappings);
+    private readonly RoutingObserver _observer = new(directory, cache, apiMappings);
     private IRoutingObserver? _reference;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -56,8 +57,7 @@ public sealed partial class RoutingSubscription(
                     Log.Subscribed(logger);
                     if (everSubscribed)
                     {
-                        await cache.RevalidateAsync(stoppingToken);
-                        await apiMappings.RevalidateAsync();
+                        await RevalidateAllAsync(stoppingToken);
                     }
                 }
 
@@ -84,13 +84,27 @@ public sealed partial class RoutingSubscription(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await cache.RevalidateAsync(stoppingToken);
-                await apiMappings.RevalidateAsync();
+                try
+                {
+                    await RevalidateAllAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A timeout or cancellation inside one round must not end the timer, let alone the host.
+                    Log.RevalidationRoundFailed(logger, e.GetType().Name, e.Message);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    private async Task RevalidateAllAsync(CancellationToken stoppingToken)
+    {
+        await directory.RevalidateAsync();
+        await cache.RevalidateAsync(stoppingToken);
+        await apiMappings.RevalidateAsync();
     }
 
     private static async Task Delay(TimeSpan delay, CancellationToken stoppingToken)
@@ -114,5 +128,8 @@ public sealed partial class RoutingSubscription(
 
         [LoggerMessage(3, LogLevel.Debug, "Routing: unsubscribing failed ({ErrorType}: {Message})")]
         public static partial void UnsubscribeFailed(ILogger logger, string errorType, string message);
+
+        [LoggerMessage(4, LogLevel.Warning, "Routing: a revalidation round failed ({ErrorType}: {Message}); the next tick tries again")]
+        public static partial void RevalidationRoundFailed(ILogger logger, string errorType, string message);
     }
 }

@@ -13,12 +13,13 @@ namespace OrleansGateway.Edge.DataPlane;
 /// </summary>
 public sealed partial class RoutingTableCache
 {
+    private const int RevalidationParallelism = 8;
+
     private readonly IGrainFactory _grains;
     private readonly DataPlaneOptions _options;
     private readonly ILogger<RoutingTableCache> _logger;
     private readonly ConcurrentDictionary<string, Task<ApiRouting>> _apis = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<ApiRouting>>.AlternateLookup<ReadOnlySpan<char>> _apiLookup;
-    private int _unknownApis;
 
     public RoutingTableCache(IGrainFactory grains, DataPlaneOptions options, ILogger<RoutingTableCache> logger)
     {
@@ -41,7 +42,7 @@ public sealed partial class RoutingTableCache
         return false;
     }
 
-    /// <summary>Loads (or joins the load of) an API not cached yet.</summary>
+    /// <summary>Loads (or joins the load of) an API not cached yet; only for IDs the <see cref="ApiDirectoryCache"/> knows, so the cache stays as small as the directory.</summary>
     public Task<ApiRouting> GetApiAsync(string apiId)
     {
         var task = _apis.GetOrAdd(apiId, static (id, cache) => cache.LoadApiAsync(id), this);
@@ -69,11 +70,7 @@ public sealed partial class RoutingTableCache
 
     public void InvalidateApi(string apiId)
     {
-        if (_apis.TryRemove(apiId, out var removed) && removed.IsCompletedSuccessfully && removed.Result.Summary is null)
-        {
-            Interlocked.Decrement(ref _unknownApis);
-        }
-
+        _apis.TryRemove(apiId, out _);
         Log.ApiInvalidated(_logger, apiId);
     }
 
@@ -88,68 +85,64 @@ public sealed partial class RoutingTableCache
     }
 
     /// <summary>
-    /// Asks the grains for every cached API and stage and replaces what changed: the safety net
-    /// for a lost push, and the catch-up after the subscription was interrupted.
+    /// Compares every cached API and stage with its grain and replaces what changed: the safety net
+    /// for a lost push, and the catch-up after the subscription was interrupted. A stage is compared
+    /// by version and fetched only when it moved; a few APIs are asked at a time.
     /// </summary>
-    public async Task RevalidateAsync(CancellationToken cancellationToken)
+    public Task RevalidateAsync(CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            _apis,
+            new ParallelOptions { MaxDegreeOfParallelism = RevalidationParallelism, CancellationToken = cancellationToken },
+            (entry, _) => new ValueTask(RevalidateApiAsync(entry.Key, entry.Value)));
+
+    private async Task RevalidateApiAsync(string apiId, Task<ApiRouting> apiTask)
     {
-        foreach (var (apiId, apiTask) in _apis)
+        if (!apiTask.IsCompletedSuccessfully)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!apiTask.IsCompletedSuccessfully)
+            return;
+        }
+
+        var api = apiTask.Result;
+        try
+        {
+            var summary = await _grains.GetGrain<IApiGrain>(apiId).GetRuntimeSummary();
+            if (!api.SameAs(summary))
             {
-                continue;
+                _apis.TryUpdate(apiId, Task.FromResult(new ApiRouting(apiId, summary)), apiTask);
+                Log.ApiRevalidatedChanged(_logger, apiId);
+                return;
             }
 
-            var api = apiTask.Result;
-            try
+            foreach (var (stageName, stageTask) in api.Stages)
             {
-                var summary = await _grains.GetGrain<IApiGrain>(apiId).GetRuntimeSummary();
-                if (!api.SameAs(summary))
+                if (!stageTask.IsCompletedSuccessfully)
                 {
-                    if (_apis.TryUpdate(apiId, Task.FromResult(new ApiRouting(apiId, summary)), apiTask) && (api.Summary is null) != (summary is null))
-                    {
-                        Interlocked.Add(ref _unknownApis, summary is null ? 1 : -1);
-                    }
-
-                    Log.ApiRevalidatedChanged(_logger, apiId);
                     continue;
                 }
 
-                foreach (var (stageName, stageTask) in api.Stages)
+                var stage = _grains.GetGrain<IStageGrain>(StageKey(apiId, stageName));
+                if (stageTask.Result is { } cached && await stage.GetVersion() == cached.Version)
                 {
-                    if (!stageTask.IsCompletedSuccessfully)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var runtime = await _grains.GetGrain<IStageGrain>(StageKey(apiId, stageName)).GetRuntime();
-                    if (runtime?.Version != stageTask.Result?.Version)
-                    {
-                        api.Stages.TryUpdate(stageName, Task.FromResult(Compile(runtime)), stageTask);
-                        Log.StageRevalidatedChanged(_logger, apiId, stageName, runtime?.Version ?? -1);
-                    }
+                var runtime = await stage.GetRuntime();
+                if (runtime?.Version != stageTask.Result?.Version)
+                {
+                    api.Stages.TryUpdate(stageName, Task.FromResult(Compile(runtime)), stageTask);
+                    Log.StageRevalidatedChanged(_logger, apiId, stageName, runtime?.Version ?? -1);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.RevalidationFailed(_logger, apiId, e.GetType().Name, e.Message);
-            }
         }
-    }
-
-    private async Task<ApiRouting> LoadApiAsync(string apiId)
-    {
-        var summary = await _grains.GetGrain<IApiGrain>(apiId).GetRuntimeSummary();
-        if (summary is null && Interlocked.Increment(ref _unknownApis) > _options.MaxUnknownApis)
+        catch (Exception e)
         {
-            // Remembering every random host would let clients grow the cache without bound.
-            Interlocked.Decrement(ref _unknownApis);
-            _apis.TryRemove(apiId, out _);
+            // Background work: whatever a grain call throws (timeouts and cancellations too) must not stop the edge.
+            Log.RevalidationFailed(_logger, apiId, e.GetType().Name, e.Message);
         }
-
-        return new ApiRouting(apiId, summary);
     }
+
+    private async Task<ApiRouting> LoadApiAsync(string apiId) =>
+        new(apiId, await _grains.GetGrain<IApiGrain>(apiId).GetRuntimeSummary());
 
     private async Task<StageRoutingTable?> LoadStageAsync(string apiId, string stageName)
     {

@@ -72,8 +72,7 @@ public static class GatewayConfiguration
                 break;
         }
 
-        builder.Services.AddDataPlane(builder.Configuration);
-        return null;
+        return builder.Services.AddDataPlane(builder.Configuration);
     }
 
     private static string? CheckAdminBinding(IConfiguration configuration, GatewayOptions options)

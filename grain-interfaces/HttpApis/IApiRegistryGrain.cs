@@ -1,8 +1,8 @@
 namespace OrleansGateway.HttpApis;
 
 /// <summary>
-/// The ids of every API (key 0): hands out new apiIds, so they are unique, and lists them for
-/// GetApis.
+/// The ids of every API and their protocol types (key 0): hands out new apiIds, so they are unique,
+/// lists them for GetApis, and gives edges the <see cref="ApiDirectory"/> they route by.
 /// </summary>
 [Alias("gw.IApiRegistryGrain")]
 public interface IApiRegistryGrain : IGrainWithIntegerKey
@@ -14,6 +14,14 @@ public interface IApiRegistryGrain : IGrainWithIntegerKey
     /// <summary>The ids of all APIs, ordered.</summary>
     [Alias("GetApiIds")]
     Task<List<string>> GetApiIds();
+
+    /// <summary>Every API and its protocol type, with the directory's version.</summary>
+    [Alias("GetDirectory")]
+    Task<ApiDirectory> GetDirectory();
+
+    /// <summary>The directory's version alone: what an edge compares on its revalidation timer.</summary>
+    [Alias("GetDirectoryVersion")]
+    Task<long> GetDirectoryVersion();
 
     /// <summary>Forgets a deleted API (called by its <see cref="IApiGrain"/>).</summary>
     [Alias("Remove")]

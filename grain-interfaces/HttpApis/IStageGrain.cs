@@ -13,6 +13,10 @@ public interface IStageGrain : IGrainWithStringKey
     [Alias("GetRuntime")]
     Task<StageRuntime?> GetRuntime();
 
+    /// <summary>The version <see cref="GetRuntime"/> would carry: what an edge compares on its revalidation timer.</summary>
+    [Alias("GetVersion")]
+    Task<long> GetVersion();
+
     /// <summary>Creates the stage from the given members.</summary>
     [Alias("Create")]
     Task<StageDefinition> Create(StageInput input, bool apiGatewayManaged);

@@ -19,6 +19,9 @@ public interface IEdgeDirectoryGrain : IGrainWithIntegerKey
     [Alias("PublishStageChanged")]
     Task PublishStageChanged(string apiId, string stageName);
 
+    [Alias("PublishApiDirectoryChanged")]
+    Task PublishApiDirectoryChanged(long version);
+
     [Alias("PublishDomainNamesChanged")]
     Task PublishDomainNamesChanged();
 }

@@ -12,6 +12,10 @@ public interface IRoutingObserver : IGrainObserver
     [Alias("StageChanged")]
     Task StageChanged(string apiId, string stageName);
 
+    /// <summary>An API was created or deleted: the <see cref="HttpApis.ApiDirectory"/> is now at <paramref name="version"/>.</summary>
+    [Alias("ApiDirectoryChanged")]
+    Task ApiDirectoryChanged(long version);
+
     /// <summary>A custom domain name or one of its API mappings was created, changed or deleted.</summary>
     [Alias("DomainNamesChanged")]
     Task DomainNamesChanged();

@@ -38,6 +38,8 @@ public sealed class StageGrain(
         };
     }
 
+    public Task<long> GetVersion() => Task.FromResult(state.State.Version);
+
     // The API grain has checked that the name is free; a leftover from an interrupted create is replaced.
     public async Task<StageDefinition> Create(StageInput input, bool apiGatewayManaged)
     {

@@ -40,6 +40,12 @@ public sealed partial class EdgeDirectoryGrain(ILogger<EdgeDirectoryGrain> logge
         return Task.CompletedTask;
     }
 
+    public Task PublishApiDirectoryChanged(long version)
+    {
+        Notify(o => o.ApiDirectoryChanged(version));
+        return Task.CompletedTask;
+    }
+
     public Task PublishDomainNamesChanged()
     {
         Notify(o => o.DomainNamesChanged());

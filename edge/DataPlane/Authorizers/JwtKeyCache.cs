@@ -54,6 +54,7 @@ public sealed partial class JwtKeyCache : IDisposable
             }
 
             entry.LastAttempt = _time.GetUtcNow();
+            entry.Fetching = true;
             try
             {
                 // Not cancelled with the request that started it: others may be waiting for the
@@ -68,6 +69,10 @@ public sealed partial class JwtKeyCache : IDisposable
                 // Keys fetched earlier stay in use: an issuer that is briefly unreachable should not
                 // lock out tokens signed with keys the edge already trusts.
                 Log.KeysUnavailable(_logger, issuer, e.GetBaseException().Message);
+            }
+            finally
+            {
+                entry.Fetching = false;
             }
 
             return entry.Keys;
@@ -89,7 +94,9 @@ public sealed partial class JwtKeyCache : IDisposable
     /// <summary>
     /// The keys to answer with without fetching: fresh ones that hold <paramref name="kid"/>, or
     /// whatever is there (possibly nothing) when the last attempt was too recent to try again, so
-    /// neither unknown key IDs nor an unreachable issuer cause a fetch per request.
+    /// neither unknown key IDs nor an unreachable issuer cause a fetch per request. While a fetch is
+    /// in flight there is no answer yet: the caller waits for it at the gate (bounded by the fetch's
+    /// timeout) rather than refusing a token the fetch may be about to vouch for.
     /// </summary>
     private Answer? Usable(IssuerEntry entry, string? kid)
     {
@@ -99,7 +106,7 @@ public sealed partial class JwtKeyCache : IDisposable
             return new Answer(current);
         }
 
-        return MayRefetch(entry) ? null : new Answer(current);
+        return entry.Fetching || MayRefetch(entry) ? null : new Answer(current);
     }
 
     private bool IsStale(IssuerSigningKeys keys) => _time.GetUtcNow() - keys.FetchedAt >= _options.JwtKeysLifetime;
@@ -110,11 +117,20 @@ public sealed partial class JwtKeyCache : IDisposable
 
     private sealed class IssuerEntry
     {
+        private bool _fetching;
+
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public IssuerSigningKeys? Keys { get; set; }
 
         public DateTimeOffset LastAttempt { get; set; } = DateTimeOffset.MinValue;
+
+        /// <summary>Set by the request holding the gate while it fetches; read without it.</summary>
+        public bool Fetching
+        {
+            get => Volatile.Read(ref _fetching);
+            set => Volatile.Write(ref _fetching, value);
+        }
     }
 
     private static partial class Log

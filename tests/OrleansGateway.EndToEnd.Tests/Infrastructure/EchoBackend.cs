@@ -10,7 +10,8 @@ namespace OrleansGateway.EndToEnd.Tests.Infrastructure;
 /// A real HTTP backend on loopback (a test double for the user's service, not for the gateway):
 /// answers every request with JSON describing what it received. <c>/delay/{ms}</c> waits first;
 /// <c>/status/{code}</c> answers with that status; <c>/bytes/{n}</c> streams n bytes of
-/// <see cref="PatternByte"/> instead of JSON.
+/// <see cref="PatternByte"/> instead of JSON; <c>/drip/{n}</c> starts its answer at once, then sends
+/// n bytes one every 100 ms.
 /// </summary>
 public sealed class EchoBackend : IAsyncDisposable
 {
@@ -29,7 +30,11 @@ public sealed class EchoBackend : IAsyncDisposable
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = null;
+            k.RequestHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
+        });
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.Run(Echo);
@@ -54,6 +59,20 @@ public sealed class EchoBackend : IAsyncDisposable
         if (segments is ["status", var code, ..] && int.TryParse(code, out var status))
         {
             context.Response.StatusCode = status;
+        }
+
+        if (segments is ["drip", var drops, ..] && int.TryParse(drops, out var dripCount))
+        {
+            context.Response.ContentType = "application/octet-stream";
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            for (var i = 0; i < dripCount; i++)
+            {
+                await context.Response.Body.WriteAsync(new[] { (byte)'.' }, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(100, context.RequestAborted);
+            }
+
+            return;
         }
 
         if (segments is ["bytes", var count, ..] && long.TryParse(count, out var length))

@@ -20,8 +20,9 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
             await fixture.Client.GetGrain<IApiGrain>(api.ApiId).CreateStage(new StageInput { StageName = "dev" });
 
             // Delivery is fire-and-forget, so only the set of notices is certain, not their order.
-            string[] heard = [await edge.NextAsync(), await edge.NextAsync(), await edge.NextAsync()];
-            Assert.Equal([$"api {api.ApiId}", $"api {api.ApiId}", $"stage {api.ApiId}/dev"], heard.Order(StringComparer.Ordinal));
+            string[] heard = [await edge.NextAsync(), await edge.NextAsync(), await edge.NextAsync(), await edge.NextAsync()];
+            var version = await fixture.Client.GetGrain<IApiRegistryGrain>(0).GetDirectoryVersion();
+            Assert.Equal([$"api {api.ApiId}", $"api {api.ApiId}", $"directory {version}", $"stage {api.ApiId}/dev"], heard.Order(StringComparer.Ordinal));
         }
         finally
         {
@@ -82,6 +83,8 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
         public Task ApiChanged(string apiId) => _heard.Writer.WriteAsync($"api {apiId}").AsTask();
 
         public Task StageChanged(string apiId, string stageName) => _heard.Writer.WriteAsync($"stage {apiId}/{stageName}").AsTask();
+
+        public Task ApiDirectoryChanged(long version) => _heard.Writer.WriteAsync($"directory {version}").AsTask();
 
         public Task DomainNamesChanged() => _heard.Writer.WriteAsync("domain names").AsTask();
 
