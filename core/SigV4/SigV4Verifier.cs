@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace OrleansGateway.SigV4;
 
 /// <summary>
-/// Checks a request's <c>Authorization</c> header against the caller's secret. The region and
-/// service are those of the credential scope the client chose, so one checker serves every
-/// wire API. Signatures compare in constant time.
+/// Checks a request's <c>Authorization</c> header against the caller's secret, in two steps so
+/// that a host can refuse a request before it reads its body: <see cref="CheckHeaders"/> (header,
+/// key, date, scope, clock skew), then <see cref="SigV4Credential.CheckSignature"/> with the
+/// body's hash. One checker serves every wire API; each passes the scope it serves.
 /// </summary>
 public static class SigV4Verifier
 {
@@ -15,11 +14,20 @@ public static class SigV4Verifier
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// Null when the signature is good; otherwise why not. <paramref name="secretFor"/> gives the
-    /// secret access key of an access key id, null for an unknown key.
+    /// Both steps at once, for a request whose <see cref="SigV4Request.PayloadHash"/> is known.
+    /// Null when the signature is good; otherwise why not. <paramref name="scope"/> null accepts
+    /// any service and region (the credential date must still be the request's day).
     /// </summary>
-    public static SigV4Failure? Verify(SigV4Request request, Func<string, string?> secretFor, DateTimeOffset now)
+    public static SigV4Failure? Verify(SigV4Request request, Func<string, string?> secretFor, DateTimeOffset now, SigV4Scope? scope = null) =>
+        CheckHeaders(request, secretFor, now, scope, out var credential) ?? credential!.CheckSignature(request);
+
+    /// <summary>
+    /// Everything that needs no body. Null with <paramref name="credential"/> set when the request
+    /// may go on to its signature check; otherwise the refusal (all answered 403).
+    /// </summary>
+    public static SigV4Failure? CheckHeaders(SigV4Request request, Func<string, string?> secretFor, DateTimeOffset now, SigV4Scope? scope, out SigV4Credential? credential)
     {
+        credential = null;
         if (request.Header("Authorization") is not { Length: > 0 } header)
         {
             return SigV4Failure.MissingAuthenticationToken;
@@ -46,17 +54,23 @@ public static class SigV4Verifier
             return SigV4Failure.Incomplete("'Host' must be a signed header.");
         }
 
-        if ((now - signedAt).Duration() > MaxClockSkew)
+        var mismatches = (scope ?? new SigV4Scope(authorization.Service, authorization.Region)).Mismatches(authorization, amzDate);
+        if (mismatches.Length > 0)
+        {
+            return SigV4Failure.WrongScope(mismatches);
+        }
+
+        if (signedAt < now - MaxClockSkew)
         {
             return SigV4Failure.Expired(amzDate, now - MaxClockSkew);
         }
 
-        var canonicalRequest = SigV4Signer.CanonicalRequest(request, authorization.SignedHeaders);
-        var stringToSign = SigV4Signer.StringToSign(amzDate, authorization.CredentialScope, canonicalRequest);
-        var key = SigV4Signer.SigningKey(secret, authorization.Date, authorization.Region, authorization.Service);
-        var expected = SigV4Signer.Signature(key, stringToSign);
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(authorization.Signature))
-            ? null
-            : SigV4Failure.InvalidSignature(canonicalRequest, stringToSign);
+        if (signedAt > now + MaxClockSkew)
+        {
+            return SigV4Failure.NotYetCurrent(amzDate, now + MaxClockSkew);
+        }
+
+        credential = new SigV4Credential(authorization, secret, amzDate);
+        return null;
     }
 }

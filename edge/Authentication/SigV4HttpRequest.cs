@@ -8,8 +8,8 @@ public static class SigV4HttpRequest
 {
     private const string UnsignedPayload = "UNSIGNED-PAYLOAD";
 
-    /// <summary>Buffers the body to hash it and rewinds it, so the operation can read it again.</summary>
-    public static async Task<SigV4Request> ReadAsync(HttpContext context)
+    /// <summary>The request without its body (an empty payload hash), for the checks that come before the body is read.</summary>
+    public static SigV4Request FromHeaders(HttpContext context)
     {
         var request = context.Request;
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.PathBase + request.Path + request.QueryString).ToString();
@@ -26,18 +26,12 @@ public static class SigV4HttpRequest
             }
         }
 
-        var payloadHash = request.Headers["x-amz-content-sha256"].ToString() == UnsignedPayload
-            ? UnsignedPayload
-            : await HashBodyAsync(request, context.RequestAborted);
-        return new SigV4Request(request.Method, rawPath, rawQuery, headers, payloadHash);
+        return new SigV4Request(request.Method, rawPath, rawQuery, headers, string.Empty);
     }
 
-    private static async Task<string> HashBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The same request with the hash of its (already buffered) body.</summary>
+    public static SigV4Request WithBody(SigV4Request request, ReadOnlySpan<byte> body) => request with
     {
-        request.EnableBuffering();
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
-        request.Body.Position = 0;
-        return SigV4Signer.HashHex(body.GetBuffer().AsSpan(0, (int)body.Length));
-    }
+        PayloadHash = request.Header("x-amz-content-sha256") == UnsignedPayload ? UnsignedPayload : SigV4Signer.HashHex(body),
+    };
 }

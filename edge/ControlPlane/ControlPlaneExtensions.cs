@@ -2,6 +2,7 @@ using OrleansGateway.Edge.Authentication;
 using OrleansGateway.Edge.ControlPlane.HttpApis;
 using OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 using OrleansGateway.Edge.Hosting;
+using OrleansGateway.SigV4;
 
 namespace OrleansGateway.Edge.ControlPlane;
 
@@ -13,22 +14,33 @@ public static partial class ControlPlaneExtensions
         var services = app.ApplicationServices;
         var configuration = services.GetRequiredService<IConfiguration>();
         var admin = services.GetRequiredService<GatewayOptions>().Admin;
+        var adminUrl = GatewayEndpoints.AdminUrl(configuration);
+
+        // Who is calling is settled before a byte of the body is read; the body is then capped.
         if (admin.HasKeys)
         {
-            app.UseSigV4Authentication(accessKeyId => accessKeyId == admin.AccessKeyId ? admin.SecretAccessKey : null);
+            app.UseSigV4HeaderCheck(accessKeyId => accessKeyId == admin.AccessKeyId ? admin.SecretAccessKey : null, SigV4Scope.ControlPlane(admin.Region));
         }
         else
         {
             // The host has already refused to bind a non-loopback admin endpoint without keys.
-            Log.Unauthenticated(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ControlPlaneExtensions)), GatewayEndpoints.AdminUrl(configuration));
+            Log.Unauthenticated(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ControlPlaneExtensions)), adminUrl);
+            app.UseLoopbackCallersOnly();
+        }
+
+        app.UseAdminRequestBody(admin.MaxBodyBytes);
+        if (admin.HasKeys)
+        {
+            app.UseSigV4SignatureCheck();
         }
 
         var router = new WireRouter();
         var dataPort = GatewayEndpoints.DataUrl(configuration).Port;
-        new ApiEndpoints(dataPort).Map(router);
-        new OpenApiEndpoints(dataPort).Map(router);
+        var ownAdmin = OwnAdminEndpoint.Of(adminUrl);
+        new ApiEndpoints(dataPort, ownAdmin).Map(router);
+        new OpenApiEndpoints(dataPort, ownAdmin).Map(router);
         RouteEndpoints.Map(router);
-        IntegrationEndpoints.Map(router);
+        IntegrationEndpoints.Map(router, ownAdmin);
         StageEndpoints.Map(router);
         DeploymentEndpoints.Map(router);
         AuthorizerEndpoints.Map(router);

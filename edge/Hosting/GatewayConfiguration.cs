@@ -37,6 +37,11 @@ public static class GatewayConfiguration
             return adminError;
         }
 
+        if (options.Admin.MaxBodyBytes < 1)
+        {
+            return "Gateway__Admin__MaxBodyBytes must be a positive number of bytes";
+        }
+
         builder.Services.AddSingleton(options);
         switch (options.Mode)
         {
@@ -86,6 +91,23 @@ public static class GatewayConfiguration
         if (!loopback && !options.Admin.HasKeys)
         {
             return $"the admin endpoint {admin} is not on loopback; set Gateway__Admin__AccessKeyId and Gateway__Admin__SecretAccessKey to expose it";
+        }
+
+        // Requests reach the control plane or the data plane by the port they arrive on, whatever the address.
+        var dataUrl = configuration[GatewayEndpoints.DataUrlKey] ?? GatewayEndpoints.DefaultDataUrl;
+        int dataPort;
+        try
+        {
+            dataPort = BindingAddress.Parse(dataUrl).Port;
+        }
+        catch (FormatException)
+        {
+            return $"{GatewayEndpoints.DataUrlKey} is not a URL";
+        }
+
+        if (dataPort == admin.Port)
+        {
+            return $"the admin endpoint {admin} and the data endpoint {dataUrl} share port {admin.Port}; give each its own port";
         }
 
         return null;

@@ -37,6 +37,15 @@ public sealed class GatewayOptions
 
         public string? SecretAccessKey { get; set; }
 
+        /// <summary>
+        /// The region a signature's credential scope must name; unset, any well-formed region
+        /// (the AWS CLI signs for whatever region it is configured with).
+        /// </summary>
+        public string? Region { get; set; }
+
+        /// <summary>Largest control-plane request body, in bytes; larger ones are answered 413 unread.</summary>
+        public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
+
         public bool HasKeys => !string.IsNullOrEmpty(AccessKeyId) && !string.IsNullOrEmpty(SecretAccessKey);
     }
 }

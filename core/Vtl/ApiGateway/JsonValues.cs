@@ -177,6 +177,7 @@ internal static partial class JsonValues
                     WriteString(builder, JavaFormatter.ToJavaString(entry.Key), escapeSlash);
                     builder.Append(':');
                     Write(builder, entry.Value, depth + 1, escapeSlash);
+                    JavaValues.CheckTextLength(builder.Length);
                 }
 
                 builder.Append('}');
@@ -191,6 +192,7 @@ internal static partial class JsonValues
                     }
 
                     Write(builder, list[index], depth + 1, escapeSlash);
+                    JavaValues.CheckTextLength(builder.Length);
                 }
 
                 builder.Append(']');

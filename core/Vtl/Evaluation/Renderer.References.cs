@@ -130,9 +130,16 @@ internal sealed partial class Renderer
                     return MemberAccess.GetIndex(target, Evaluate(index.Index));
                 case MethodSegment method:
                     var arguments = EvaluateArguments(method.Arguments);
+                    var countBefore = (target as ICollection)?.Count;
                     if (!MemberAccess.TryInvoke(target, method.Name, arguments, out var result))
                     {
                         return null;
+                    }
+
+                    // add/addAll/put/putAll may double a collection per call, faster than the render-time check can see.
+                    if (target is ICollection { Count: > JavaValues.MaxCollectionElements } grown && grown.Count > countBefore)
+                    {
+                        throw new VtlRenderException($"A collection grew past {JavaValues.MaxCollectionElements} elements");
                     }
 
                     if (result is string text && text.Length > _limits.MaxOutputChars)

@@ -114,6 +114,7 @@ internal static class JavaFormatter
             AppendElement(builder, entry.Key, map, "(this Map)", depth);
             builder.Append('=');
             AppendElement(builder, entry.Value, map, "(this Map)", depth);
+            JavaValues.CheckTextLength(builder.Length);
         }
 
         builder.Append('}');
@@ -137,6 +138,7 @@ internal static class JavaFormatter
 
             first = false;
             AppendElement(builder, item, sequence, "(this Collection)", depth);
+            JavaValues.CheckTextLength(builder.Length);
         }
 
         builder.Append(']');

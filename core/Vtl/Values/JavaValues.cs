@@ -8,6 +8,26 @@ internal static class JavaValues
     /// <summary>Deepest nesting of maps and lists the engine walks (printing, equality, JSON).</summary>
     public const int MaxNesting = 256;
 
+    /// <summary>
+    /// Longest text the engine builds in one step (a replace, a concat, a collection printed as
+    /// text or JSON), whatever the limits: shared sublists make a value's text exponential in its
+    /// size, and one method call is not interrupted by the render-time check. The output limit
+    /// (<see cref="VtlLimits.MaxOutputChars"/>, the same 10 M by default) usually stops it sooner.
+    /// </summary>
+    public const int MaxTextChars = 10 * 1024 * 1024;
+
+    /// <summary>Most elements a list or map may grow to through template methods (add, addAll, put, putAll).</summary>
+    public const int MaxCollectionElements = 1_000_000;
+
+    /// <summary>Refuses text about to grow past <see cref="MaxTextChars"/>.</summary>
+    public static void CheckTextLength(long length)
+    {
+        if (length > MaxTextChars)
+        {
+            throw new VtlRenderException($"String longer than {MaxTextChars} characters");
+        }
+    }
+
     /// <summary>Velocity 1.7: null and <c>false</c> are false; everything else, even "", is true.</summary>
     public static bool IsTrue(object? value) => value switch
     {

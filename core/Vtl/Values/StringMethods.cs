@@ -76,6 +76,7 @@ internal static class StringMethods
                 result = JavaRegex.Matches(s, regex);
                 return true;
             case "concat" when arg is string tail:
+                JavaValues.CheckTextLength((long)s.Length + tail.Length);
                 result = s + tail;
                 return true;
             case "compareTo" when arg is string other3:
@@ -186,6 +187,9 @@ internal static class StringMethods
 
         var target = JavaFormatter.ToJavaString(a);
         var replacement = JavaFormatter.ToJavaString(b);
+        // The result's length is known before it is built: a long replacement of a frequent target is refused, not allocated.
+        var matches = target.Length == 0 ? s.Length + 1L : CountOrdinal(s, target);
+        JavaValues.CheckTextLength(s.Length + (matches * (replacement.Length - target.Length)));
         if (target.Length == 0)
         {
             // Java inserts the replacement before every char and at the end; .NET rejects an empty target.
@@ -201,6 +205,17 @@ internal static class StringMethods
 
         result = s.Replace(target, replacement, StringComparison.Ordinal);
         return true;
+    }
+
+    private static long CountOrdinal(string s, string target)
+    {
+        var count = 0L;
+        for (var at = s.IndexOf(target, StringComparison.Ordinal); at >= 0; at = s.IndexOf(target, at + target.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private static bool TryIndexOf(string s, object? needle, int from, bool last, out object? result)

@@ -5,7 +5,7 @@ using OrleansGateway.HttpApis;
 namespace OrleansGateway.Edge.ControlPlane.HttpApis;
 
 /// <summary>apigatewayv2 Api operations: CreateApi, GetApi(s), UpdateApi, DeleteApi, DeleteCorsConfiguration.</summary>
-public sealed class ApiEndpoints(int dataPort)
+public sealed class ApiEndpoints(int dataPort, OwnAdminEndpoint ownAdmin)
 {
     public void Map(WireRouter router)
     {
@@ -20,6 +20,7 @@ public sealed class ApiEndpoints(int dataPort)
     private async Task CreateApi(WireRequest request)
     {
         var input = await request.ReadBodyAsync<ApiInput>();
+        ownAdmin.EnsureNotTargetedBy(input.Target);
         var api = await request.Grains.GetGrain<IApiRegistryGrain>(0).CreateApi(input);
         await request.WriteAsync(StatusCodes.Status201Created, WireShapes.Api(api, dataPort, created: true));
     }
@@ -37,6 +38,7 @@ public sealed class ApiEndpoints(int dataPort)
     private async Task UpdateApi(WireRequest request)
     {
         var input = await request.ReadBodyAsync<ApiInput>();
+        ownAdmin.EnsureNotTargetedBy(input.Target);
         await request.WriteAsync(StatusCodes.Status200OK, ToWire(await Api(request).UpdateApi(input)));
     }
 

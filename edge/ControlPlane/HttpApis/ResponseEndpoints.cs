@@ -26,14 +26,14 @@ public static class ResponseEndpoints
         const string integrationResponses = "/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses";
         router.Map("POST", integrationResponses, async request =>
             await request.WriteAsync(StatusCodes.Status201Created, await Api(request).CreateIntegrationResponse(
-                request["integrationId"], await request.ReadBodyAsync<IntegrationResponseInput>())));
+                request["integrationId"], await ReadIntegrationResponseAsync(request))));
         router.Map("GET", integrationResponses, async request =>
             await request.WritePageAsync(await Api(request).GetIntegrationResponses(request["integrationId"])));
         router.Map("GET", integrationResponses + "/{integrationResponseId}", async request =>
             await request.WriteAsync(StatusCodes.Status200OK, await Api(request).GetIntegrationResponse(request["integrationId"], request["integrationResponseId"])));
         router.Map("PATCH", integrationResponses + "/{integrationResponseId}", async request =>
             await request.WriteAsync(StatusCodes.Status200OK, await Api(request).UpdateIntegrationResponse(
-                request["integrationId"], request["integrationResponseId"], await request.ReadBodyAsync<IntegrationResponseInput>())));
+                request["integrationId"], request["integrationResponseId"], await ReadIntegrationResponseAsync(request))));
         router.Map("DELETE", integrationResponses + "/{integrationResponseId}", async request =>
         {
             await Api(request).DeleteIntegrationResponse(request["integrationId"], request["integrationResponseId"]);
@@ -45,6 +45,13 @@ public static class ResponseEndpoints
             await Api(request).DeleteRouteRequestParameter(request["routeId"], request["requestParameterKey"]);
             await request.WriteNoContentAsync();
         });
+    }
+
+    private static async Task<IntegrationResponseInput> ReadIntegrationResponseAsync(WireRequest request)
+    {
+        var input = await request.ReadBodyAsync<IntegrationResponseInput>();
+        MappingTemplates.EnsureWithinLimit(input.ResponseTemplates);
+        return input;
     }
 
     private static IApiGrain Api(WireRequest request) => request.Grains.GetGrain<IApiGrain>(request["apiId"]);

@@ -10,7 +10,7 @@ namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 /// An import is made of the ordinary grain operations, one after another: a failed import
 /// deletes the API it created; a failed reimport leaves the API partly replaced.
 /// </summary>
-public sealed class OpenApiEndpoints(int dataPort)
+public sealed class OpenApiEndpoints(int dataPort, OwnAdminEndpoint ownAdmin)
 {
     public void Map(WireRouter router)
     {
@@ -127,7 +127,7 @@ public sealed class OpenApiEndpoints(int dataPort)
         await response.WriteAsync(OpenApiText.Write(document, yaml: outputType == "YAML"), Encoding.UTF8, request.Context.RequestAborted);
     }
 
-    private static async Task<ImportedApi> ReadDefinitionAsync(WireRequest request)
+    private async Task<ImportedApi> ReadDefinitionAsync(WireRequest request)
     {
         var input = await request.ReadBodyAsync<ImportBody>();
         if (string.IsNullOrWhiteSpace(input.Body))
@@ -144,6 +144,11 @@ public sealed class OpenApiEndpoints(int dataPort)
         {
             // A definition of the wrong shape (an array where an object belongs, ...) is the caller's error.
             throw ApiGatewayException.BadRequest($"Unable to read the OpenAPI definition: {e.Message}");
+        }
+
+        foreach (var route in imported.Routes)
+        {
+            ownAdmin.EnsureNotTargetedBy(route.Integration?.IntegrationUri);
         }
 
         if (imported.Warnings.Count > 0 && string.Equals(request.Context.Request.Query["failOnWarnings"], "true", StringComparison.OrdinalIgnoreCase))

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansGateway.Errors;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 
 namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
@@ -14,19 +15,46 @@ namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 /// </summary>
 public static class OpenApiText
 {
+    /// <summary>Deepest nesting of a definition: System.Text.Json's default, so JSON and YAML agree.</summary>
+    private const int MaxDepth = 64;
+
     public static JsonObject Parse(string body)
     {
         try
         {
             var node = body.TrimStart().StartsWith('{')
                 ? JsonNode.Parse(body)
-                : FromYaml(new DeserializerBuilder().Build().Deserialize<object?>(body), new NodeBudget());
+                : FromYaml(new DeserializerBuilder().Build().Deserialize<object?>(CheckYamlDepth(body)), new NodeBudget());
             return node as JsonObject ?? throw ApiGatewayException.BadRequest("The OpenAPI definition must be an object");
         }
         catch (Exception e) when (e is JsonException or YamlException or ArgumentException)
         {
             throw ApiGatewayException.BadRequest($"Unable to parse the OpenAPI definition: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// YAML is deserialized recursively, so a deeply nested document would overflow the stack:
+    /// it is first walked as a flat stream of events and refused beyond JSON's default depth.
+    /// </summary>
+    private static string CheckYamlDepth(string body)
+    {
+        var parser = new Parser(new StringReader(body));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth)
+            {
+                throw ApiGatewayException.BadRequest($"Unable to parse the OpenAPI definition: it is nested more than {MaxDepth} levels deep");
+            }
+
+            if (parser.Current is MappingEnd or SequenceEnd)
+            {
+                depth--;
+            }
+        }
+
+        return body;
     }
 
     public static string Write(JsonObject document, bool yaml) => yaml

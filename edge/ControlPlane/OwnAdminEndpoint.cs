@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using OrleansGateway.Errors;
+
+namespace OrleansGateway.Edge.ControlPlane;
+
+/// <summary>
+/// This edge's admin endpoint, as an integration URI could name it. An integration that
+/// forwards to it would let anyone who can reach the data plane drive the control plane with
+/// the edge's own loopback standing, so such URIs are refused when they are stored: the admin
+/// port on a loopback, unspecified or own address, <c>localhost</c>, this machine's name, or
+/// the configured admin URL's host.
+/// </summary>
+public sealed class OwnAdminEndpoint
+{
+    private readonly Uri _adminUrl;
+    private readonly HashSet<IPAddress> _ownAddresses;
+
+    public OwnAdminEndpoint(Uri adminUrl, IEnumerable<IPAddress> ownAddresses)
+    {
+        _adminUrl = adminUrl;
+        _ownAddresses = [.. ownAddresses];
+    }
+
+    /// <summary>The admin URL of the configuration and the addresses of this machine's interfaces.</summary>
+    public static OwnAdminEndpoint Of(Uri adminUrl) => new(adminUrl, InterfaceAddresses());
+
+    /// <summary>Throws BadRequest when <paramref name="integrationUri"/> points at the admin endpoint.</summary>
+    public void EnsureNotTargetedBy(string? integrationUri)
+    {
+        if (integrationUri is not null && IsTargetedBy(integrationUri))
+        {
+            throw ApiGatewayException.BadRequest($"Invalid integration URI specified: {integrationUri}. It points at this gateway's own admin endpoint ({_adminUrl.Authority}).");
+        }
+    }
+
+    /// <summary>
+    /// True for an absolute http(s) URI on the admin port and one of this host's names. URIs whose
+    /// host is not known until a request (<c>${stageVariables.host}</c>) cannot be told apart here.
+    /// </summary>
+    public bool IsTargetedBy(string integrationUri)
+    {
+        if (!Uri.TryCreate(integrationUri, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Port != _adminUrl.Port)
+        {
+            return false;
+        }
+
+        var host = uri.IdnHost.TrimEnd('.');
+        if (string.Equals(host, _adminUrl.IdnHost.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
+            || string.Equals(host, Dns.GetHostName(), StringComparison.OrdinalIgnoreCase)
+            || LoopbackCallers.IsLoopbackHost(host))
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(host.Trim('[', ']'), out var address)
+            && (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || _ownAddresses.Contains(address)
+                || (address.IsIPv4MappedToIPv6 && (IPAddress.IsLoopback(address.MapToIPv4()) || _ownAddresses.Contains(address.MapToIPv4()))));
+    }
+
+    private static IEnumerable<IPAddress> InterfaceAddresses()
+    {
+        try
+        {
+            return [.. NetworkInterface.GetAllNetworkInterfaces().SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(a => a.Address)];
+        }
+        catch (NetworkInformationException)
+        {
+            return [];
+        }
+    }
+}
