@@ -1,6 +1,7 @@
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Routing;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.DomainNames;
 
@@ -132,7 +133,7 @@ public sealed class DomainNameRegistryGrain(
 
     private async Task SaveAsync()
     {
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await grains.GetGrain<IEdgeDirectoryGrain>(0).PublishDomainNamesChanged();
     }
 

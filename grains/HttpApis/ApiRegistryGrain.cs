@@ -1,3 +1,5 @@
+using OrleansGateway.Storage;
+
 namespace OrleansGateway.HttpApis;
 
 /// <summary>Hands out apiIds and remembers which APIs exist, for GetApis.</summary>
@@ -10,7 +12,7 @@ public sealed class ApiRegistryGrain(
         var apiId = ResourceIds.Unique(ResourceIds.Api, state.State.ApiIds.Contains);
         var api = await grains.GetGrain<IApiGrain>(apiId).Create(input);
         state.State.ApiIds.Add(apiId);
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         return api;
     }
 
@@ -20,7 +22,7 @@ public sealed class ApiRegistryGrain(
     {
         if (state.State.ApiIds.Remove(apiId))
         {
-            await state.WriteStateAsync();
+            await state.WriteStateOrReloadAsync(this);
         }
     }
 }
