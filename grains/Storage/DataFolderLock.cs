@@ -26,7 +26,10 @@ public sealed class DataFolderLock(string root) : ILifecycleParticipant<ISiloLif
             return Task.CompletedTask;
         });
 
-    /// <summary>Takes the lock, creating the folder if needed; throws <see cref="DataFolderInUseException"/> when another process holds it.</summary>
+    /// <summary>
+    /// Takes the lock, creating the folder if needed, and clears what a killed holder left half
+    /// written; throws <see cref="DataFolderInUseException"/> when another process holds it.
+    /// </summary>
     public void Acquire()
     {
         if (_file is not null)
@@ -37,22 +40,25 @@ public sealed class DataFolderLock(string root) : ILifecycleParticipant<ISiloLif
         Directory.CreateDirectory(root);
         try
         {
-            _file = new FileStream(Path.Combine(root, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            // Opened for reading only: an open writable file would keep the folder's file system from being remounted read-only.
+            _file = new FileStream(Path.Combine(root, FileName), FileMode.OpenOrCreate, FileAccess.Read, FileShare.None);
         }
         catch (IOException e) when (IsHeldElsewhere(e))
         {
             throw new DataFolderInUseException(root, e);
         }
-    }
 
-    // What .NET reports when the lock is taken: EWOULDBLOCK from flock (Linux 11, macOS 35), or a
-    // sharing or lock violation on Windows. Other I/O errors (a read-only disk) keep their own message.
-    private static bool IsHeldElsewhere(IOException e) => e.GetType() == typeof(IOException)
-        && e.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
+        FileGrainStorage.RemoveTemporaries(root);
+    }
 
     public void Dispose()
     {
         _file?.Dispose();
         _file = null;
     }
+
+    // What .NET reports when the lock is taken: EWOULDBLOCK from flock (Linux 11, macOS 35), or a
+    // sharing or lock violation on Windows. Other I/O errors (a read-only disk) keep their own message.
+    private static bool IsHeldElsewhere(IOException e) => e.GetType() == typeof(IOException)
+        && e.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
 }

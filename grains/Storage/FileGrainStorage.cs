@@ -13,6 +13,19 @@ namespace OrleansGateway.Storage;
 public sealed class FileGrainStorage(FileGrainStorageOptions options, IGrainStorageSerializer serializer) : IGrainStorage
 {
     private const int HeaderLength = sizeof(long);
+    private const string TemporarySuffix = ".tmp";
+
+    /// <summary>
+    /// Removes the temporaries of writes a killed process left behind. Only the holder of the
+    /// folder's <see cref="DataFolderLock"/> may call it: another writer's temporaries are live.
+    /// </summary>
+    public static void RemoveTemporaries(string rootDirectory)
+    {
+        foreach (var temporary in Directory.EnumerateFiles(rootDirectory, "*" + TemporarySuffix, SearchOption.AllDirectories))
+        {
+            File.Delete(temporary);
+        }
+    }
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -46,7 +59,7 @@ public sealed class FileGrainStorage(FileGrainStorageOptions options, IGrainStor
             DirectorySync.Flush(options.RootDirectory);
         }
 
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + TemporarySuffix;
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))

@@ -46,10 +46,14 @@ public sealed class FileGrainStorageTests : IDisposable
     }
 
     [Fact]
-    public void DataFolderLock_RefusesASecondHolder_UntilTheFirstLetsGo()
+    public void DataFolderLock_RefusesASecondHolder_UntilTheFirstLetsGo_AndClearsLeftoverTemporaries()
     {
+        var leftover = Path.Combine(_root, "api", "killed.state.bin.0123.tmp");
+        Directory.CreateDirectory(Path.GetDirectoryName(leftover)!);
+        File.WriteAllText(leftover, "half written");
         using var first = new DataFolderLock(_root);
         first.Acquire();
+        Assert.False(File.Exists(leftover));
         using var second = new DataFolderLock(_root);
 
         var refused = Assert.Throws<DataFolderInUseException>(second.Acquire);
