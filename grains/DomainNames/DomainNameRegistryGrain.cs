@@ -1,6 +1,7 @@
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Routing;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.DomainNames;
 
@@ -20,6 +21,8 @@ public sealed class DomainNameRegistryGrain(
             throw ApiErrors.Required("domainName");
         }
 
+        RefuseMutualTls(input);
+
         // Host names ignore case and a trailing dot, as the data plane matches them: two names that differ
         // only so would be one domain there.
         var requested = SameHost(input.DomainName);
@@ -33,7 +36,6 @@ public sealed class DomainNameRegistryGrain(
             DomainName = input.DomainName,
             ApiMappingSelectionExpression = "$request.basepath",
             DomainNameConfigurations = Configurations(input.DomainNameConfigurations),
-            MutualTlsAuthentication = input.MutualTlsAuthentication,
             RoutingMode = input.RoutingMode,
             Tags = input.Tags ?? [],
         };
@@ -50,10 +52,10 @@ public sealed class DomainNameRegistryGrain(
     public async Task<DomainNameDefinition> UpdateDomainName(string domainName, DomainNameInput input)
     {
         var existing = Find(domainName);
+        RefuseMutualTls(input);
         var updated = existing with
         {
             DomainNameConfigurations = input.DomainNameConfigurations is null ? existing.DomainNameConfigurations : Configurations(input.DomainNameConfigurations),
-            MutualTlsAuthentication = input.MutualTlsAuthentication ?? existing.MutualTlsAuthentication,
             RoutingMode = input.RoutingMode ?? existing.RoutingMode,
         };
         state.State.DomainNames[domainName] = updated;
@@ -132,7 +134,7 @@ public sealed class DomainNameRegistryGrain(
 
     private async Task SaveAsync()
     {
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await grains.GetGrain<IEdgeDirectoryGrain>(0).PublishDomainNamesChanged();
     }
 
@@ -171,6 +173,15 @@ public sealed class DomainNameRegistryGrain(
         if (mappings.Values.Any(m => SamePath(m.ApiMappingKey) == key && m.ApiMappingId != mapping.ApiMappingId))
         {
             throw ApiGatewayException.Conflict($"An API mapping with key '{key}' already exists for domain name {domainName}");
+        }
+    }
+
+    // The edge does not ask clients for certificates yet: storing a truststore would promise a check that never happens.
+    private static void RefuseMutualTls(DomainNameInput input)
+    {
+        if (input.MutualTlsAuthentication is not null)
+        {
+            throw ApiGatewayException.BadRequest("Mutual TLS authentication is not supported by this gateway yet; leave out mutualTlsAuthentication");
         }
     }
 

@@ -25,6 +25,9 @@ public static class GatewaySiloBuilderExtensions
         var root = Path.GetFullPath(storagePath);
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Gateway, (services, _) =>
             new FileGrainStorage(new FileGrainStorageOptions { RootDirectory = root }, StateSerializer(services)));
+
+        // Taken when the silo starts, so a second process on the same folder stops before it serves anything.
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new DataFolderLock(root));
         return silo;
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.Hosting;
 
@@ -16,6 +17,7 @@ public static class StartupFailure
         return root switch
         {
             IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } => $"a port is already in use: {root.Message}",
+            DataFolderInUseException d => d.Message,
             SocketException s => $"network error while starting: {s.Message}",
             Azure.RequestFailedException r => $"storage is unreachable or refused the request: {FirstLine(r.Message)}",
             OrleansException o when o.Message.Contains("Could not find any gateway", StringComparison.Ordinal) =>

@@ -1,5 +1,6 @@
 using OrleansGateway.Authorization;
 using OrleansGateway.Errors;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
@@ -36,7 +37,7 @@ public sealed partial class ApiGrain
             IdentityValidationExpression = input.IdentityValidationExpression,
         });
         state.State.Authorizers[authorizer.AuthorizerId] = authorizer;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         return authorizer;
     }
 
@@ -78,7 +79,7 @@ public sealed partial class ApiGrain
             IdentityValidationExpression = input.IdentityValidationExpression ?? authorizer.IdentityValidationExpression,
         });
         state.State.Authorizers[authorizerId] = authorizer;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
 
         // Deployments carry the authorizers the edges evaluate, so autoDeploy stages take the change as they do a route's.
         await AutoDeploy();
@@ -94,7 +95,7 @@ public sealed partial class ApiGrain
         }
 
         state.State.Authorizers.Remove(authorizerId);
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
     }
 
     private AuthorizerDefinition FindAuthorizer(string authorizerId) =>

@@ -1,4 +1,5 @@
 using OrleansGateway.Errors;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
@@ -13,12 +14,12 @@ public sealed partial class ApiGrain
         }
 
         var deployment = await CreateDeploymentCore(input.Description, autoDeployed: false);
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         if (input.StageName is not null)
         {
             var stage = await Stage(input.StageName).Deploy(deployment.DeploymentId);
             state.State.Stages[input.StageName] = new StageLink { DeploymentId = stage.DeploymentId, AutoDeploy = stage.AutoDeploy };
-            await state.WriteStateAsync();
+            await state.WriteStateOrReloadAsync(this);
         }
 
         return deployment;
@@ -40,7 +41,7 @@ public sealed partial class ApiGrain
         var deployment = FindDeployment(deploymentId);
         deployment = deployment with { Description = input.Description ?? deployment.Description };
         state.State.Deployments[deploymentId] = deployment;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         return deployment;
     }
 
@@ -54,7 +55,7 @@ public sealed partial class ApiGrain
 
         await Deployment(deploymentId).Delete();
         state.State.Deployments.Remove(deploymentId);
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
     }
 
     private DeploymentDefinition FindDeployment(string deploymentId) =>

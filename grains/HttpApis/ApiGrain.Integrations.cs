@@ -1,4 +1,5 @@
 using OrleansGateway.Errors;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
@@ -38,7 +39,7 @@ public sealed partial class ApiGrain
             IntegrationResponseSelectionExpression = !IsHttp && input.IntegrationType == "MOCK" ? "${integration.response.statuscode}" : null,
         });
         state.State.Integrations[integration.IntegrationId] = integration;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await AutoDeploy();
         return integration;
     }
@@ -75,7 +76,7 @@ public sealed partial class ApiGrain
             TlsConfig = input.TlsConfig ?? integration.TlsConfig,
         });
         state.State.Integrations[integrationId] = integration;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await AutoDeploy();
         return integration;
     }
@@ -96,7 +97,7 @@ public sealed partial class ApiGrain
 
         state.State.Integrations.Remove(integrationId);
         state.State.IntegrationResponses.Remove(integrationId);
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await AutoDeploy();
     }
 

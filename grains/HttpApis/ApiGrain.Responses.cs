@@ -1,4 +1,5 @@
 using OrleansGateway.Errors;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
@@ -28,7 +29,7 @@ public sealed partial class ApiGrain
         };
         responses[response.RouteResponseId] = response;
         state.State.RouteResponses[routeId] = responses;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         return response;
     }
 
@@ -56,7 +57,7 @@ public sealed partial class ApiGrain
         };
         responses[routeResponseId] = response;
         state.State.RouteResponses[routeId] = responses;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         return response;
     }
 
@@ -64,7 +65,7 @@ public sealed partial class ApiGrain
     {
         _ = FindRouteResponse(routeId, routeResponseId);
         state.State.RouteResponses[routeId].Remove(routeResponseId);
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
     }
 
     public async Task<IntegrationResponseDefinition> CreateIntegrationResponse(string integrationId, IntegrationResponseInput input)
@@ -87,7 +88,7 @@ public sealed partial class ApiGrain
         };
         responses[response.IntegrationResponseId] = response;
         state.State.IntegrationResponses[integrationId] = responses;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         return response;
     }
 
@@ -116,7 +117,7 @@ public sealed partial class ApiGrain
         };
         responses[integrationResponseId] = response;
         state.State.IntegrationResponses[integrationId] = responses;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         return response;
     }
 
@@ -124,7 +125,7 @@ public sealed partial class ApiGrain
     {
         _ = FindIntegrationResponse(integrationId, integrationResponseId);
         state.State.IntegrationResponses[integrationId].Remove(integrationResponseId);
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
     }
 
     public async Task DeleteRouteRequestParameter(string routeId, string requestParameterKey)
@@ -138,7 +139,7 @@ public sealed partial class ApiGrain
         var remaining = new Dictionary<string, ParameterConstraints>(parameters);
         remaining.Remove(requestParameterKey);
         state.State.Routes[routeId] = route with { RequestParameters = remaining };
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await AutoDeploy();
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using OrleansGateway.Errors;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
@@ -34,7 +35,7 @@ public sealed partial class ApiGrain
             RouteResponseSelectionExpression = input.RouteResponseSelectionExpression,
         });
         state.State.Routes[route.RouteId] = route;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await AutoDeploy();
         return route;
     }
@@ -76,7 +77,7 @@ public sealed partial class ApiGrain
         }
 
         state.State.Routes[routeId] = route;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await AutoDeploy();
         return route;
     }
@@ -91,7 +92,7 @@ public sealed partial class ApiGrain
 
         state.State.Routes.Remove(routeId);
         state.State.RouteResponses.Remove(routeId);
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await AutoDeploy();
     }
 

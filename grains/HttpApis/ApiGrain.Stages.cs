@@ -1,4 +1,5 @@
 using OrleansGateway.Errors;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
@@ -41,7 +42,7 @@ public sealed partial class ApiGrain
 
         var stage = await Stage(stageName).Update(input with { StageName = null });
         state.State.Stages[stageName] = new StageLink { DeploymentId = stage.DeploymentId, AutoDeploy = stage.AutoDeploy };
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
 
         // Turning autoDeploy on deploys what the API is now, as AWS does.
         if (stage.AutoDeploy && !link.AutoDeploy && input.DeploymentId is null && state.State.Routes.Count > 0)
@@ -58,7 +59,7 @@ public sealed partial class ApiGrain
         _ = FindStage(stageName);
         await Stage(stageName).Delete();
         state.State.Stages.Remove(stageName);
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await PublishApiChanged();
     }
 
@@ -102,7 +103,7 @@ public sealed partial class ApiGrain
 
         var stage = await Stage(stageName).Create(input, apiGatewayManaged);
         state.State.Stages[stageName] = new StageLink { DeploymentId = stage.DeploymentId, AutoDeploy = stage.AutoDeploy };
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         if (stage.AutoDeploy && stage.DeploymentId is null && state.State.Routes.Count > 0)
         {
             await AutoDeploy(stageName);
@@ -134,6 +135,6 @@ public sealed partial class ApiGrain
             state.State.Stages[stageName] = new StageLink { DeploymentId = stage.DeploymentId, AutoDeploy = stage.AutoDeploy };
         }
 
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
     }
 }

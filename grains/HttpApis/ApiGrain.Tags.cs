@@ -1,3 +1,5 @@
+using OrleansGateway.Storage;
+
 namespace OrleansGateway.HttpApis;
 
 public sealed partial class ApiGrain
@@ -43,6 +45,6 @@ public sealed partial class ApiGrain
         }
 
         state.State.Api = Api with { Tags = tags };
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
     }
 }

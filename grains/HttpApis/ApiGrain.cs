@@ -1,5 +1,6 @@
 using OrleansGateway.Errors;
 using OrleansGateway.Routing;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
@@ -104,7 +105,7 @@ public sealed partial class ApiGrain(
             }
         }
 
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         if (input.Target is not null)
         {
             await CreateStageCore(new StageInput { StageName = DefaultStageName, AutoDeploy = true }, apiGatewayManaged: true);
@@ -153,7 +154,7 @@ public sealed partial class ApiGrain(
         };
         QuickUpdateRouteAndIntegration(input);
         state.State.Api = updated;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await AutoDeploy();
         await PublishApiChanged();
         return Api;
@@ -172,7 +173,7 @@ public sealed partial class ApiGrain(
             await Deployment(deploymentId).Delete();
         }
 
-        await state.ClearStateAsync();
+        await state.ClearStateOrReloadAsync(this);
         await grains.GetGrain<IApiRegistryGrain>(0).Remove(ApiId);
         await PublishApiChanged();
         DeactivateOnIdle();
@@ -187,7 +188,7 @@ public sealed partial class ApiGrain(
         }
 
         state.State.Api = api with { CorsConfiguration = null };
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await AutoDeploy();
         await PublishApiChanged();
     }

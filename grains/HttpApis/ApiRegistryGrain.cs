@@ -1,4 +1,5 @@
 using OrleansGateway.Routing;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
@@ -30,7 +31,7 @@ public sealed class ApiRegistryGrain(
 
         state.State.ApiIds.Clear();
         state.State.Version++;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
     }
 
     public async Task<ApiDefinition> CreateApi(ApiInput input)
@@ -59,23 +60,14 @@ public sealed class ApiRegistryGrain(
         }
     }
 
-    /// <summary>Applies a change, writes it with a new version and tells the edges; a failed write leaves nothing changed.</summary>
+    /// <summary>Applies a change, writes it with a new version and tells the edges; a failed write leaves nothing changed (see <see cref="PersistentStateExtensions"/>).</summary>
     private async Task Change(Action<Dictionary<string, string>> change)
     {
         var previous = state.State;
         var apis = new Dictionary<string, string>(previous.Apis, StringComparer.Ordinal);
         change(apis);
         state.State = new ApiRegistryState { Apis = apis, Version = previous.Version + 1 };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteStateOrReloadAsync(this);
 
         _directory = null;
         await grains.GetGrain<IEdgeDirectoryGrain>(0).PublishApiDirectoryChanged(state.State.Version);

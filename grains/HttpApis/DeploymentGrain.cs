@@ -1,4 +1,5 @@
 using OrleansGateway.Errors;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
@@ -14,14 +15,14 @@ public sealed class DeploymentGrain(
         }
 
         state.State.Snapshot = snapshot;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
     }
 
     public Task<DeploymentSnapshot?> GetSnapshot() => Task.FromResult(state.State.Snapshot);
 
     public async Task Delete()
     {
-        await state.ClearStateAsync();
+        await state.ClearStateOrReloadAsync(this);
         DeactivateOnIdle();
     }
 }

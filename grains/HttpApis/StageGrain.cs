@@ -1,5 +1,6 @@
 using OrleansGateway.Errors;
 using OrleansGateway.Routing;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
@@ -95,7 +96,7 @@ public sealed class StageGrain(
     public async Task<StageDefinition> SetTags(Dictionary<string, string> tags)
     {
         state.State.Stage = Existing() with { Tags = tags };
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         return state.State.Stage;
     }
 
@@ -119,7 +120,7 @@ public sealed class StageGrain(
         state.State.Stage = null;
         state.State.Version++;
         _snapshot = null;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await Publish();
     }
 
@@ -129,7 +130,7 @@ public sealed class StageGrain(
     {
         state.State.Stage = stage with { LastUpdatedDate = Timestamps.Now() };
         state.State.Version++;
-        await state.WriteStateAsync();
+        await state.WriteStateOrReloadAsync(this);
         await Publish();
         return state.State.Stage;
     }

@@ -6,11 +6,26 @@ namespace OrleansGateway.Storage;
 /// <summary>
 /// Grain state as one file per grain under a root folder. A write goes to a temporary file that
 /// is flushed to disk and then renamed over the old one, so a crash at any point leaves either
-/// the old state or the new, never a torn file. The ETag is a per-file version counter.
+/// the old state or the new, never a torn file; the directory is flushed after the rename, and a
+/// failed write leaves no temporary file behind. The ETag is a per-file version counter.
+/// <see cref="DataFolderLock"/> keeps a second process off the same folder.
 /// </summary>
 public sealed class FileGrainStorage(FileGrainStorageOptions options, IGrainStorageSerializer serializer) : IGrainStorage
 {
     private const int HeaderLength = sizeof(long);
+    private const string TemporarySuffix = ".tmp";
+
+    /// <summary>
+    /// Removes the temporaries of writes a killed process left behind. Only the holder of the
+    /// folder's <see cref="DataFolderLock"/> may call it: another writer's temporaries are live.
+    /// </summary>
+    public static void RemoveTemporaries(string rootDirectory)
+    {
+        foreach (var temporary in Directory.EnumerateFiles(rootDirectory, "*" + TemporarySuffix, SearchOption.AllDirectories))
+        {
+            File.Delete(temporary);
+        }
+    }
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -37,16 +52,33 @@ public sealed class FileGrainStorage(FileGrainStorageOptions options, IGrainStor
         var version = grainState.ETag is null ? 1 : long.Parse(grainState.ETag, CultureInfo.InvariantCulture) + 1;
         var payload = serializer.Serialize(grainState.State);
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+        var directory = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(directory))
         {
-            await file.WriteAsync(BitConverter.GetBytes(version));
-            await file.WriteAsync(payload.ToMemory());
-            file.Flush(flushToDisk: true);
+            Directory.CreateDirectory(directory);
+            DirectorySync.Flush(options.RootDirectory);
         }
 
-        File.Move(temporary, path, overwrite: true);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + TemporarySuffix;
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await file.WriteAsync(BitConverter.GetBytes(version));
+                await file.WriteAsync(payload.ToMemory());
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            DeleteTemporary(temporary);
+            throw;
+        }
+
+        // The rename is durable only once the directory's entry is on disk too.
+        DirectorySync.Flush(directory);
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
@@ -55,11 +87,31 @@ public sealed class FileGrainStorage(FileGrainStorageOptions options, IGrainStor
     {
         var path = PathOf(stateName, grainId);
         CheckETag(path, grainState.ETag, grainId);
-        File.Delete(path);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+            DirectorySync.Flush(Path.GetDirectoryName(path)!);
+        }
+
         grainState.ETag = null;
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
         return Task.CompletedTask;
+    }
+
+    // A full disk must not also fill up with half-written temporaries; the write's own error is the one to report.
+    private static void DeleteTemporary(string temporary)
+    {
+        try
+        {
+            File.Delete(temporary);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private void CheckETag(string path, string? expected, GrainId grainId)

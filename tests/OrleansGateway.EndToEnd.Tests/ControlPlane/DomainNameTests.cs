@@ -54,5 +54,22 @@ public sealed class DomainNameTests(EmbeddedEdgeFixture fixture) : IClassFixture
         Assert.Contains("(NotFoundException) when calling the GetDomainName operation", gone.Stderr);
     }
 
+    [Fact]
+    public async Task MutualTlsAuthentication_IsRefusedUntilTheEdgeEnforcesIt()
+    {
+        var created = await _aws.RunAsync("create-domain-name", "--domain-name", "mtls.example.com",
+            "--mutual-tls-authentication", "TruststoreUri=s3://bucket-name/key-name");
+        Assert.Contains("(BadRequestException) when calling the CreateDomainName operation: Mutual TLS authentication is not supported", created.Stderr);
+        Assert.Contains("(NotFoundException)", (await _aws.RunAsync("get-domain-name", "--domain-name", "mtls.example.com")).Stderr);
+
+        await _aws.JsonAsync("create-domain-name", "--domain-name", "mtls.example.com");
+        var updated = await _aws.RunAsync("update-domain-name", "--domain-name", "mtls.example.com",
+            "--mutual-tls-authentication", "TruststoreUri=s3://bucket-name/key-name");
+        Assert.Contains("(BadRequestException) when calling the UpdateDomainName operation", updated.Stderr);
+        var domain = await _aws.JsonAsync("get-domain-name", "--domain-name", "mtls.example.com");
+        Assert.False(domain.TryGetProperty("MutualTlsAuthentication", out _));
+        await _aws.OkAsync("delete-domain-name", "--domain-name", "mtls.example.com");
+    }
+
     private static JsonElement Single(JsonElement page) => Assert.Single(page.GetProperty("Items").EnumerateArray().ToList());
 }

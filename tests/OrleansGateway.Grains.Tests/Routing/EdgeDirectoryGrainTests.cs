@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using OrleansGateway.DomainNames;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Routing;
@@ -73,25 +72,6 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
             await directory.Unsubscribe(reference);
             await directory.Unsubscribe(dead);
             fixture.Client.DeleteObjectReference<IRoutingObserver>(reference);
-        }
-    }
-
-    private sealed class RecordingEdge : IRoutingObserver
-    {
-        private readonly Channel<string> _heard = Channel.CreateUnbounded<string>();
-
-        public Task ApiChanged(string apiId) => _heard.Writer.WriteAsync($"api {apiId}").AsTask();
-
-        public Task StageChanged(string apiId, string stageName) => _heard.Writer.WriteAsync($"stage {apiId}/{stageName}").AsTask();
-
-        public Task ApiDirectoryChanged(long version) => _heard.Writer.WriteAsync($"directory {version}").AsTask();
-
-        public Task DomainNamesChanged() => _heard.Writer.WriteAsync("domain names").AsTask();
-
-        public async Task<string> NextAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            return await _heard.Reader.ReadAsync(timeout.Token);
         }
     }
 }
