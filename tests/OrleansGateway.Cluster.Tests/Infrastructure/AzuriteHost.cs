@@ -13,14 +13,16 @@ public sealed class AzuriteHost : IAsyncDisposable
     // Azurite's well-known development account; it accepts no other.
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
     private readonly string _location;
+    private readonly int[] _ports;
+    private Process _process;
 
-    private AzuriteHost(Process process, string location, int blobPort, int queuePort, int tablePort)
+    private AzuriteHost(Process process, string location, int[] ports)
     {
         _process = process;
         _location = location;
-        ConnectionString = ConnectionStringFor(blobPort, queuePort, tablePort);
+        _ports = ports;
+        ConnectionString = ConnectionStringFor(ports[0], ports[1], ports[2]);
     }
 
     public string ConnectionString { get; }
@@ -34,7 +36,7 @@ public sealed class AzuriteHost : IAsyncDisposable
 
     public static async Task<AzuriteHost> StartAsync()
     {
-        var script = Path.Combine(RepositoryLayout.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        var script = Script();
         if (!File.Exists(script))
         {
             throw new FileNotFoundException("Azurite is not installed: run `npm ci` at the repository root", script);
@@ -43,6 +45,52 @@ public sealed class AzuriteHost : IAsyncDisposable
         var location = Path.Combine(Path.GetTempPath(), "og-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(location);
         int[] ports = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
+        var host = new AzuriteHost(StartProcess(script, location, ports), location, ports);
+        try
+        {
+            await host.WaitListeningAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>Stops Azurite as an outage would (SIGTERM, so what it acknowledged is on disk) and waits for it to exit.</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Starts Azurite again on the same ports and data folder.</summary>
+    public async Task RestartAsync()
+    {
+        _process.Dispose();
+        _process = StartProcess(Script(), _location, _ports);
+        await WaitListeningAsync();
+    }
+
+    private static string Script() => Path.Combine(RepositoryLayout.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
+
+    private async Task WaitListeningAsync()
+    {
+        foreach (var port in _ports)
+        {
+            await WaitListeningAsync(_process, port, TimeSpan.FromSeconds(30));
+        }
+    }
+
+    private static Process StartProcess(string script, string location, int[] ports)
+    {
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -67,21 +115,7 @@ public sealed class AzuriteHost : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new AzuriteHost(process, location, ports[0], ports[1], ports[2]);
-        try
-        {
-            foreach (var port in ports)
-            {
-                await WaitListeningAsync(process, port, TimeSpan.FromSeconds(30));
-            }
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
-
-        return host;
+        return process;
     }
 
     public ValueTask DisposeAsync()
