@@ -275,6 +275,36 @@ public sealed class JwtAuthorizerTests(JwtAuthorizerFixture fixture) : IClassFix
         Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task RequestsArrivingWhileTheFirstKeyFetchRuns_WaitForItInsteadOf401()
+    {
+        await using var slow = await OidcIssuer.StartAsync();
+        slow.KeySetDelay = TimeSpan.FromSeconds(1);
+        var aws = new ApiGatewayV2Cli(fixture.Edge.AdminUrl);
+        var apiId = (await aws.JsonAsync("create-api", "--name", "jwt-slow-issuer", "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
+        var integrationId = (await aws.JsonAsync("create-integration", "--api-id", apiId, "--integration-type", "HTTP_PROXY",
+            "--integration-method", "ANY", "--integration-uri", fixture.Backend.Url, "--payload-format-version", "1.0")).GetProperty("IntegrationId").GetString()!;
+        var authorizerId = (await aws.JsonAsync("create-authorizer", "--api-id", apiId, "--name", "slow", "--authorizer-type", "JWT",
+            "--identity-source", "$request.header.Authorization", "--jwt-configuration", $"Audience=a,Issuer={slow.Url}")).GetProperty("AuthorizerId").GetString()!;
+        await aws.JsonAsync("create-route", "--api-id", apiId, "--route-key", "GET /x", "--target", "integrations/" + integrationId,
+            "--authorization-type", "JWT", "--authorizer-id", authorizerId);
+        await aws.JsonAsync("create-stage", "--api-id", apiId, "--stage-name", "prod");
+        await aws.JsonAsync("create-deployment", "--api-id", apiId, "--stage-name", "prod");
+        var token = slow.Issue(new() { ["aud"] = "a" });
+
+        // The first request starts the one fetch (1 s); the others arrive while it runs.
+        var first = _http.SendAsync(Get($"{fixture.Edge.DataUrl}/_aws/execute-api/{apiId}/prod/x", "Bearer " + token));
+        await Task.Delay(200);
+        var responses = await Task.WhenAll([first, .. Enumerable.Range(0, 6).Select(_ => _http.SendAsync(Get($"{fixture.Edge.DataUrl}/_aws/execute-api/{apiId}/prod/x", "Bearer " + token)))]);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, slow.KeySetFetches);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
     private Task<HttpResponseMessage> GetAsync(string path, string? token) => _http.SendAsync(Get(fixture.StageUrl + path, token));
 
     private static HttpRequestMessage Get(string url, string? authorization)

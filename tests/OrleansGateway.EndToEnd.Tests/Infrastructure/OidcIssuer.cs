@@ -38,6 +38,9 @@ public sealed class OidcIssuer : IAsyncDisposable
 
     public int KeySetFetches => Volatile.Read(ref _keySetFetches);
 
+    /// <summary>How long the key set endpoint takes to answer, as a slow identity provider would.</summary>
+    public TimeSpan KeySetDelay { get; set; }
+
     public static async Task<OidcIssuer> StartAsync()
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
@@ -92,9 +95,10 @@ public sealed class OidcIssuer : IAsyncDisposable
         return kid;
     }
 
-    private IResult KeySet()
+    private async Task<IResult> KeySet()
     {
         Interlocked.Increment(ref _keySetFetches);
+        await Task.Delay(KeySetDelay);
         var keys = _keys.Select(pair =>
         {
             var parameters = pair.Value.ExportParameters(includePrivateParameters: false);
