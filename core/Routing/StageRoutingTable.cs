@@ -24,7 +24,7 @@ public sealed class StageRoutingTable
     private readonly RouteNode _root;
     private readonly CompiledRoute? _defaultRoute;
 
-    private StageRoutingTable(StageRuntime runtime, RouteNode root, CompiledRoute? defaultRoute, int routeCount)
+    private StageRoutingTable(StageRuntime runtime, RouteNode root, CompiledRoute? defaultRoute, int routeCount, IReadOnlyList<string> faults)
     {
         ApiId = runtime.ApiId;
         StageName = runtime.Stage.StageName;
@@ -35,6 +35,7 @@ public sealed class StageRoutingTable
         _root = root;
         _defaultRoute = defaultRoute;
         RouteCount = routeCount;
+        Faults = faults;
     }
 
     public string ApiId { get; }
@@ -54,11 +55,19 @@ public sealed class StageRoutingTable
 
     public int RouteCount { get; }
 
+    /// <summary>
+    /// Configuration this table could not serve as stored (routes left out, integrations the edge
+    /// cannot call), one line each: logged once per compiled table, never per request. The control
+    /// plane refuses all of these at create; old deployments may still hold them.
+    /// </summary>
+    public IReadOnlyList<string> Faults { get; }
+
     public static StageRoutingTable Create(StageRuntime runtime, TimeSpan defaultIntegrationTimeout)
     {
         var root = new RouteNode();
         CompiledRoute? defaultRoute = null;
         var count = 0;
+        var faults = new List<string>();
         if (runtime.Deployment is { } snapshot)
         {
             var stageVariables = runtime.Stage.StageVariables;
@@ -74,15 +83,27 @@ public sealed class StageRoutingTable
                 authorizers[authorizer.AuthorizerId] = CompiledAuthorizer.Compile(authorizer);
             }
 
+            var targeted = new HashSet<string>(StringComparer.Ordinal);
             foreach (var definition in snapshot.Routes)
             {
-                if (!RouteKey.TryParse(definition.RouteKey, out var key))
+                if (!RouteKey.TryParse(definition.RouteKey, out var key, out var keyError))
                 {
+                    faults.Add($"route {definition.RouteId} left out: {keyError}");
                     continue;
                 }
 
+                var integration = IntegrationOf(definition.Target, integrations);
+                if (integration is null && definition.Target is not null)
+                {
+                    faults.Add($"route {definition.RouteId} ({definition.RouteKey}): target {definition.Target} is not an integration of this deployment");
+                }
+                else if (integration is not null && targeted.Add(integration.IntegrationId))
+                {
+                    faults.AddRange(integration.Faults.Select(fault => $"integration {integration.IntegrationId}: {fault}"));
+                }
+
                 var authorizer = definition.AuthorizerId is { } authorizerId ? authorizers.GetValueOrDefault(authorizerId) : null;
-                var route = new CompiledRoute(definition.RouteId, key, IntegrationOf(definition.Target, integrations), definition.AuthorizationType,
+                var route = new CompiledRoute(definition.RouteId, key, integration, definition.AuthorizationType,
                     authorizer, definition.AuthorizationScopes);
                 count++;
                 if (key.IsDefault)
@@ -102,12 +123,16 @@ public sealed class StageRoutingTable
                     };
                 }
 
-                node.AddRoute(key.Method, route);
+                if (node.AddRoute(key.Method, route) is { } kept)
+                {
+                    count--;
+                    faults.Add($"route {definition.RouteId} ({key.Text}) left out: route {kept.RouteId} ({kept.Key.Text}) has the same method and path");
+                }
             }
         }
 
         root.Freeze();
-        return new StageRoutingTable(runtime, root, defaultRoute, count);
+        return new StageRoutingTable(runtime, root, defaultRoute, count, faults);
     }
 
     /// <summary>Finds the route for <paramref name="method"/> and <paramref name="path"/> (no stage, starting with <c>/</c>).</summary>
