@@ -24,14 +24,14 @@ public sealed class StageRoutingTable
     private readonly RouteNode _root;
     private readonly CompiledRoute? _defaultRoute;
 
-    private StageRoutingTable(StageRuntime runtime, RouteNode root, CompiledRoute? defaultRoute, int routeCount, IReadOnlyList<string> faults)
+    private StageRoutingTable(StageRuntime runtime, RouteNode root, CompiledRoute? defaultRoute, int routeCount, HttpApiCorsPolicy? cors, IReadOnlyList<string> faults)
     {
         ApiId = runtime.ApiId;
         StageName = runtime.Stage.StageName;
         Version = runtime.Version;
         DeploymentId = runtime.Deployment?.Deployment.DeploymentId;
         StageVariables = runtime.Stage.StageVariables ?? [];
-        Cors = HttpApiCorsPolicy.Create(runtime.Deployment?.Api.CorsConfiguration);
+        Cors = cors;
         _root = root;
         _defaultRoute = defaultRoute;
         RouteCount = routeCount;
@@ -132,7 +132,9 @@ public sealed class StageRoutingTable
         }
 
         root.Freeze();
-        return new StageRoutingTable(runtime, root, defaultRoute, count, faults);
+        var cors = HttpApiCorsPolicy.Create(runtime.Deployment?.Api.CorsConfiguration);
+        faults.AddRange(cors?.Faults ?? []);
+        return new StageRoutingTable(runtime, root, defaultRoute, count, cors, faults);
     }
 
     /// <summary>Finds the route for <paramref name="method"/> and <paramref name="path"/> (no stage, starting with <c>/</c>).</summary>

@@ -1,14 +1,8 @@
-using System.Buffers;
-
 namespace OrleansGateway.Mapping.HttpApi;
 
 /// <summary>One compiled entry of an integration's <c>requestParameters</c> or <c>responseParameters</c>.</summary>
 public sealed record ParameterMappingRule(MappingAction Action, MappingTarget Target, string Name, MappingValue Value)
 {
-    // RFC 9110 token characters: anything else in a header name makes the forwarder throw per request.
-    private static readonly SearchValues<char> TokenChars =
-        SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
     public static bool TryParse(string key, string value, IReadOnlyDictionary<string, string>? stageVariables, out ParameterMappingRule rule) =>
         TryParse(key, value, stageVariables, out rule, out _);
 
@@ -41,7 +35,7 @@ public sealed record ParameterMappingRule(MappingAction Action, MappingTarget Ta
         {
             target = MappingTarget.Header;
             name = location["header.".Length..];
-            if (name.Length == 0 || name.AsSpan().IndexOfAnyExcept(TokenChars) >= 0)
+            if (!HttpTokens.IsToken(name))
             {
                 error = InvalidMapping($"Invalid header name in mapping key {key}");
                 return false;

@@ -1,3 +1,5 @@
+using OrleansGateway.Cors;
+using OrleansGateway.HttpApis;
 using OrleansGateway.Integrations;
 
 namespace OrleansGateway.Core.Tests.Mapping;
@@ -70,5 +72,15 @@ public sealed class HttpApiIntegrationRulesTests
         var integration = CompiledIntegration.Compile(Stages.HttpProxy("i", "http://backend/", method: "GE T"), null, TimeSpan.FromSeconds(30));
         Assert.False(integration.IsHttpProxy);
         Assert.Equal(["Invalid integration method specified: GE T. Must be one of [ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT]"], integration.Faults);
+    }
+
+    [Fact]
+    public void CorsEntriesThatCannotBeAHeader_AreRefused_AndLeftOutWhenCompiled()
+    {
+        var cors = new CorsConfiguration { AllowOrigins = ["*"], AllowHeaders = ["x-ok", "bad name"], AllowMethods = ["GET", "*"] };
+
+        Assert.Equal("Invalid CORS configuration: allowHeaders holds 'bad name', which is not a method or header name", HttpApiCorsPolicy.Validate(cors));
+        Assert.Equal("x-ok", HttpApiCorsPolicy.Create(cors)!.AllowHeaders);
+        Assert.Null(HttpApiCorsPolicy.Validate(cors with { AllowHeaders = ["*"] }));
     }
 }

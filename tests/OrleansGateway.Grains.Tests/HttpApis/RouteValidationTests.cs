@@ -88,6 +88,20 @@ public sealed class RouteValidationTests(GatewayClusterFixture fixture) : IClass
         Assert.Null(stored.ResponseParameters);
     }
 
+    [Fact]
+    public async Task CorsHeadersThatCannotBeWritten_AreBadRequest()
+    {
+        var (api, _) = await CreateApiWithIntegration();
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => api.UpdateApi(new ApiInput
+        {
+            CorsConfiguration = new CorsConfiguration { AllowOrigins = ["https://example.com"], AllowHeaders = ["x-ok", "x-bad\r\nset-cookie: a=b"] },
+        }));
+
+        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.StartsWith("Invalid CORS configuration: allowHeaders holds", error.Message);
+        Assert.Null((await api.GetApi()).CorsConfiguration);
+    }
+
     private async Task<(IApiGrain Api, string IntegrationId)> CreateApiWithIntegration()
     {
         var created = await _grains.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = "validated", ProtocolType = "HTTP" });
