@@ -103,6 +103,10 @@ public sealed class StageRoutingTable
                 }
 
                 var authorizer = definition.AuthorizerId is { } authorizerId ? authorizers.GetValueOrDefault(authorizerId) : null;
+                if (AuthorizationFault(definition.AuthorizationType, authorizer) is { } authorizationFault)
+                {
+                    faults.Add($"route {definition.RouteId} ({definition.RouteKey}): {authorizationFault}");
+                }
                 var route = new CompiledRoute(definition.RouteId, key, integration, definition.AuthorizationType,
                     authorizer, definition.AuthorizationScopes);
                 count++;
@@ -224,6 +228,19 @@ public sealed class StageRoutingTable
 
         return result;
     }
+
+    // What the edge cannot authorize as configured; requests are then refused (see RouteAuthorization).
+    private static string? AuthorizationFault(string? authorizationType, CompiledAuthorizer? authorizer) => authorizationType switch
+    {
+        null or "NONE" => null,
+        "AWS_IAM" => "AWS_IAM authorization is not evaluated by the edge; requests are refused with 403",
+        "JWT" when authorizer is { IsJwt: true, TokenSource: null } =>
+            $"JWT authorizer {authorizer.AuthorizerId} names an identity source that is not a header or query string; requests are answered 500",
+        "JWT" when authorizer is { IsJwt: true } => null,
+        "CUSTOM" when authorizer is { IsJwt: false } =>
+            $"Lambda authorizer {authorizer.AuthorizerId} cannot be invoked by the edge; requests with its identity sources are answered 500",
+        _ => $"{authorizationType} authorization needs an authorizer of that type in the deployment; requests are answered 500",
+    };
 
     private static CompiledIntegration? IntegrationOf(string? target, Dictionary<string, CompiledIntegration> integrations)
     {
