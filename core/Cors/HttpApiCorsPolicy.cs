@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrleansGateway.HttpApis;
+using OrleansGateway.Mapping.HttpApi;
 
 namespace OrleansGateway.Cors;
 
@@ -13,16 +14,20 @@ public sealed class HttpApiCorsPolicy
     private readonly string[] _origins;
     private readonly bool _anyOrigin;
 
-    private HttpApiCorsPolicy(CorsConfiguration configuration)
+    private HttpApiCorsPolicy(CorsConfiguration configuration, List<string> faults)
     {
         _origins = [.. configuration.AllowOrigins ?? []];
         _anyOrigin = Array.IndexOf(_origins, "*") >= 0;
         AllowCredentials = configuration.AllowCredentials == true;
-        AllowMethods = Join(configuration.AllowMethods);
-        AllowHeaders = Join(configuration.AllowHeaders);
-        ExposeHeaders = Join(configuration.ExposeHeaders);
+        AllowMethods = Join("allowMethods", configuration.AllowMethods, faults);
+        AllowHeaders = Join("allowHeaders", configuration.AllowHeaders, faults);
+        ExposeHeaders = Join("exposeHeaders", configuration.ExposeHeaders, faults);
         MaxAge = configuration.MaxAge is > 0 and var age ? age.ToString(CultureInfo.InvariantCulture) : null;
+        Faults = faults;
     }
+
+    /// <summary>Entries left out because they cannot be sent in a header (logged once by the edge).</summary>
+    public IReadOnlyList<string> Faults { get; }
 
     public bool AllowCredentials { get; }
 
@@ -40,7 +45,11 @@ public sealed class HttpApiCorsPolicy
 
     /// <summary>The policy for an API, or null when it has no CORS configuration.</summary>
     public static HttpApiCorsPolicy? Create(CorsConfiguration? configuration) =>
-        configuration is null ? null : new HttpApiCorsPolicy(configuration);
+        configuration is null ? null : new HttpApiCorsPolicy(configuration, []);
+
+    /// <summary>Why the control plane refuses <paramref name="configuration"/>'s methods and headers, or null: what the policy would leave out.</summary>
+    public static string? Validate(CorsConfiguration? configuration) =>
+        configuration is null ? null : new HttpApiCorsPolicy(configuration, []).Faults.FirstOrDefault();
 
     /// <summary>A CORS preflight: <c>OPTIONS</c> with <c>Origin</c> and <c>Access-Control-Request-Method</c>.</summary>
     public static bool IsPreflight(string method, string? origin, string? requestMethod) =>
@@ -78,5 +87,27 @@ public sealed class HttpApiCorsPolicy
         return null;
     }
 
-    private static string? Join(List<string>? values) => values is { Count: > 0 } ? string.Join(',', values) : null;
+    // Methods and header names are tokens ("*" is one); anything else could not be written as a header.
+    private static string? Join(string member, List<string>? values, List<string> faults)
+    {
+        if (values is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var kept = new List<string>(values.Count);
+        foreach (var value in values)
+        {
+            if (HttpTokens.IsToken(value))
+            {
+                kept.Add(value);
+            }
+            else
+            {
+                faults.Add($"Invalid CORS configuration: {member} holds '{value}', which is not a method or header name");
+            }
+        }
+
+        return kept.Count > 0 ? string.Join(',', kept) : null;
+    }
 }

@@ -15,7 +15,7 @@ public sealed class CompiledIntegration
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private CompiledIntegration(IntegrationDefinition definition, IntegrationUriTemplate? uri, TimeSpan timeout,
-        HttpApiRequestMapping requestMapping, HttpApiResponseMapping responseMapping)
+        HttpApiRequestMapping requestMapping, HttpApiResponseMapping responseMapping, List<string> faults)
     {
         IntegrationId = definition.IntegrationId;
         IntegrationType = definition.IntegrationType;
@@ -24,6 +24,8 @@ public sealed class CompiledIntegration
         Timeout = timeout;
         RequestMapping = requestMapping;
         ResponseMapping = responseMapping;
+        Faults = faults;
+        IsHttpProxy = IntegrationType == HttpProxy && Uri is not null && CheckMethod(definition.IntegrationMethod) is null;
     }
 
     public string IntegrationId { get; }
@@ -45,8 +47,20 @@ public sealed class CompiledIntegration
 
     public HttpApiResponseMapping ResponseMapping { get; }
 
-    /// <summary>An <c>HTTP_PROXY</c> integration with a URL the edge can forward to.</summary>
-    public bool IsHttpProxy => IntegrationType == HttpProxy && Uri is not null;
+    /// <summary>An <c>HTTP_PROXY</c> integration with a URL and a method the edge can forward with.</summary>
+    public bool IsHttpProxy { get; }
+
+    /// <summary>What compiling found wrong (left out, or not callable): for the edge to log once, not per request.</summary>
+    public IReadOnlyList<string> Faults { get; }
+
+    /// <summary>
+    /// Why <paramref name="method"/> cannot be an integration method, or null when it can (or is
+    /// absent: the request's own). The control plane refuses with this; the edge compiles with it.
+    /// </summary>
+    public static string? CheckMethod(string? method) =>
+        method is null || HttpApiMethods.IsValid(method.ToUpperInvariant())
+            ? null
+            : $"Invalid integration method specified: {method}. Must be one of {HttpApiMethods.List}";
 
     public static CompiledIntegration Compile(IntegrationDefinition definition, IReadOnlyDictionary<string, string>? stageVariables, TimeSpan defaultTimeout)
     {
@@ -60,12 +74,30 @@ public sealed class CompiledIntegration
             }
         }
 
+        var faults = new List<string>();
+        if (definition.IntegrationType != HttpProxy)
+        {
+            faults.Add($"integration type {definition.IntegrationType} cannot be called by the edge");
+        }
+        else if (uri is null)
+        {
+            faults.Add($"integration URI {definition.IntegrationUri} is not an absolute http or https URL for this stage");
+        }
+
+        if (CheckMethod(definition.IntegrationMethod) is { } methodFault)
+        {
+            faults.Add(methodFault);
+        }
+
+        // Only HTTP_PROXY mappings are the edge's to apply; other types read requestParameters differently.
+        var mappingFaults = definition.IntegrationType == HttpProxy ? faults : null;
         var timeout = definition.TimeoutInMillis is > 0 and var ms ? TimeSpan.FromMilliseconds(ms) : defaultTimeout;
         return new CompiledIntegration(
             definition,
             uri,
             timeout,
-            HttpApiRequestMapping.Compile(definition.RequestParameters, stageVariables),
-            HttpApiResponseMapping.Compile(definition.ResponseParameters, stageVariables));
+            HttpApiRequestMapping.Compile(definition.RequestParameters, stageVariables, mappingFaults),
+            HttpApiResponseMapping.Compile(definition.ResponseParameters, stageVariables, mappingFaults),
+            faults);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace OrleansGateway.Routing;
 
 /// <summary>
@@ -8,6 +10,16 @@ public sealed class RouteKey
 {
     public const string Default = "$default";
     public const string AnyMethod = "ANY";
+
+    /// <summary>
+    /// AWS's rule for a part of a route path: a literal, or a variable with an optional <c>+</c>.
+    /// AWS prints it in its error message, so the message quotes it as is.
+    /// </summary>
+    public const string PathPartPattern = @"^(\{[\w.:-]+\+?\}|[a-zA-Z0-9.:_-]+)$";
+
+    // ASCII letters, digits and ._:- are what AWS's pattern allows in literals and (as \w.:-) in names.
+    private static readonly SearchValues<char> NameChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-");
 
     private RouteKey(string text, string method, RouteSegment[] segments)
     {
@@ -25,33 +37,42 @@ public sealed class RouteKey
 
     public bool IsDefault => Text == Default;
 
-    public static bool TryParse(string? text, out RouteKey key)
+    /// <summary>
+    /// The key with its variables' names left out (<c>GET /pets/{}</c>, <c>ANY /{+}</c>): two keys
+    /// of one shape match the same requests, so an API may hold only one of them.
+    /// </summary>
+    public string Shape => IsDefault
+        ? Text
+        : $"{Method} /{string.Join('/', Segments.Select(s => s.Kind switch { RouteSegmentKind.Literal => s.Text, RouteSegmentKind.Parameter => "{}", _ => "{+}" }))}";
+
+    public static bool TryParse(string? text, out RouteKey key) => TryParse(text, out key, out _);
+
+    /// <summary>
+    /// Parses a route key as the edge compiles it; <paramref name="error"/> says why one is refused,
+    /// in the words the control plane answers with, so both tiers accept exactly the same keys.
+    /// </summary>
+    public static bool TryParse(string? text, out RouteKey key, out string error)
     {
         key = null!;
+        error = string.Empty;
         if (text == Default)
         {
             key = new RouteKey(text, string.Empty, []);
             return true;
         }
 
-        if (string.IsNullOrEmpty(text))
+        var space = text?.IndexOf(' ') ?? -1;
+        if (text is null || space <= 0 || space + 1 >= text.Length || text[space + 1] != '/')
         {
-            return false;
-        }
-
-        var space = text.IndexOf(' ');
-        if (space <= 0 || space + 1 >= text.Length || text[space + 1] != '/')
-        {
+            error = $"Invalid route key: {text}. A route key is '$default' or an HTTP method and a path starting with '/', such as 'GET /pets'.";
             return false;
         }
 
         var method = text[..space];
-        foreach (var c in method)
+        if (!HttpApiMethods.IsValid(method))
         {
-            if (!char.IsAsciiLetterUpper(c))
-            {
-                return false;
-            }
+            error = $"Invalid HTTP method specified in route key {text}: {method}. Must be one of {HttpApiMethods.List}";
+            return false;
         }
 
         var path = text[(space + 1)..];
@@ -59,47 +80,59 @@ public sealed class RouteKey
         if (path != "/")
         {
             var parts = path[1..].Split('/');
+            if (parts.Length > StageRoutingTable.MaxSegments)
+            {
+                error = $"Invalid route key: {text}. A path has at most {StageRoutingTable.MaxSegments} parts.";
+                return false;
+            }
+
             for (var i = 0; i < parts.Length; i++)
             {
                 var part = parts[i];
-                if (part.Length == 0)
+                if (!IsPathPart(part, out var kind, out var name))
                 {
+                    error = "One or more path parts appear to be invalid. Parts are validated against this regular expression: " + PathPartPattern;
                     return false;
                 }
 
-                if (part[0] == '{' && part[^1] == '}')
+                if (kind == RouteSegmentKind.Greedy && i != parts.Length - 1)
                 {
-                    var name = part[1..^1];
-                    var greedy = name.EndsWith('+');
-                    if (greedy)
-                    {
-                        name = name[..^1];
-                        if (i != parts.Length - 1)
-                        {
-                            return false;
-                        }
-                    }
-
-                    if (name.Length == 0 || name.Contains('{') || name.Contains('}'))
-                    {
-                        return false;
-                    }
-
-                    segments.Add(new RouteSegment(greedy ? RouteSegmentKind.Greedy : RouteSegmentKind.Parameter, name));
-                }
-                else if (part.Contains('{') || part.Contains('}'))
-                {
+                    error = $"Invalid route key: {text}. A greedy path variable such as {{{name}+}} must be the last part of the path.";
                     return false;
                 }
-                else
+
+                if (kind != RouteSegmentKind.Literal && segments.Exists(s => s.Kind != RouteSegmentKind.Literal && s.Text == name))
                 {
-                    segments.Add(new RouteSegment(RouteSegmentKind.Literal, part));
+                    error = $"Invalid route key: {text}. The path variable {{{name}}} appears more than once.";
+                    return false;
                 }
+
+                segments.Add(new RouteSegment(kind, name));
             }
         }
 
         key = new RouteKey(text, method, [.. segments]);
         return true;
+    }
+
+    private static bool IsPathPart(string part, out RouteSegmentKind kind, out string name)
+    {
+        kind = RouteSegmentKind.Literal;
+        name = part;
+        if (part.Length > 2 && part[0] == '{' && part[^1] == '}')
+        {
+            name = part[1..^1];
+            kind = RouteSegmentKind.Parameter;
+            if (name.EndsWith('+'))
+            {
+                name = name[..^1];
+                kind = RouteSegmentKind.Greedy;
+            }
+
+            return name.Length > 0 && name.AsSpan().IndexOfAnyExcept(NameChars) < 0;
+        }
+
+        return part.Length > 0 && part.AsSpan().IndexOfAnyExcept(NameChars) < 0;
     }
 
     public override string ToString() => Text;

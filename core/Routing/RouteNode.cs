@@ -35,24 +35,30 @@ internal sealed class RouteNode
 
     public RouteNode GetOrAddGreedy() => Greedy ??= new RouteNode();
 
-    /// <summary>Adds a route ending here; a second route with the same method keeps the first.</summary>
-    public void AddRoute(string method, CompiledRoute route)
+    /// <summary>Adds a route ending here; a second route with the same method keeps the first and returns it.</summary>
+    public CompiledRoute? AddRoute(string method, CompiledRoute route)
     {
         if (method == RouteKey.AnyMethod)
         {
-            AnyMethod ??= route;
-            return;
+            if (AnyMethod is { } any)
+            {
+                return any;
+            }
+
+            AnyMethod = route;
+            return null;
         }
 
         foreach (var existing in _methods)
         {
             if (existing.Method == method)
             {
-                return;
+                return existing.Route;
             }
         }
 
         _methods = [.. _methods, (method, route)];
+        return null;
     }
 
     public void Freeze()

@@ -24,17 +24,18 @@ public sealed class StageRoutingTable
     private readonly RouteNode _root;
     private readonly CompiledRoute? _defaultRoute;
 
-    private StageRoutingTable(StageRuntime runtime, RouteNode root, CompiledRoute? defaultRoute, int routeCount)
+    private StageRoutingTable(StageRuntime runtime, RouteNode root, CompiledRoute? defaultRoute, int routeCount, HttpApiCorsPolicy? cors, IReadOnlyList<string> faults)
     {
         ApiId = runtime.ApiId;
         StageName = runtime.Stage.StageName;
         Version = runtime.Version;
         DeploymentId = runtime.Deployment?.Deployment.DeploymentId;
         StageVariables = runtime.Stage.StageVariables ?? [];
-        Cors = HttpApiCorsPolicy.Create(runtime.Deployment?.Api.CorsConfiguration);
+        Cors = cors;
         _root = root;
         _defaultRoute = defaultRoute;
         RouteCount = routeCount;
+        Faults = faults;
     }
 
     public string ApiId { get; }
@@ -54,11 +55,19 @@ public sealed class StageRoutingTable
 
     public int RouteCount { get; }
 
+    /// <summary>
+    /// Configuration this table could not serve as stored (routes left out, integrations the edge
+    /// cannot call), one line each: logged once per compiled table, never per request. The control
+    /// plane refuses all of these at create; old deployments may still hold them.
+    /// </summary>
+    public IReadOnlyList<string> Faults { get; }
+
     public static StageRoutingTable Create(StageRuntime runtime, TimeSpan defaultIntegrationTimeout)
     {
         var root = new RouteNode();
         CompiledRoute? defaultRoute = null;
         var count = 0;
+        var faults = new List<string>();
         if (runtime.Deployment is { } snapshot)
         {
             var stageVariables = runtime.Stage.StageVariables;
@@ -74,15 +83,31 @@ public sealed class StageRoutingTable
                 authorizers[authorizer.AuthorizerId] = CompiledAuthorizer.Compile(authorizer);
             }
 
+            var targeted = new HashSet<string>(StringComparer.Ordinal);
             foreach (var definition in snapshot.Routes)
             {
-                if (!RouteKey.TryParse(definition.RouteKey, out var key))
+                if (!RouteKey.TryParse(definition.RouteKey, out var key, out var keyError))
                 {
+                    faults.Add($"route {definition.RouteId} left out: {keyError}");
                     continue;
                 }
 
+                var integration = IntegrationOf(definition.Target, integrations);
+                if (integration is null && definition.Target is not null)
+                {
+                    faults.Add($"route {definition.RouteId} ({definition.RouteKey}): target {definition.Target} is not an integration of this deployment");
+                }
+                else if (integration is not null && targeted.Add(integration.IntegrationId))
+                {
+                    faults.AddRange(integration.Faults.Select(fault => $"integration {integration.IntegrationId}: {fault}"));
+                }
+
                 var authorizer = definition.AuthorizerId is { } authorizerId ? authorizers.GetValueOrDefault(authorizerId) : null;
-                var route = new CompiledRoute(definition.RouteId, key, IntegrationOf(definition.Target, integrations), definition.AuthorizationType,
+                if (AuthorizationFault(definition.AuthorizationType, authorizer) is { } authorizationFault)
+                {
+                    faults.Add($"route {definition.RouteId} ({definition.RouteKey}): {authorizationFault}");
+                }
+                var route = new CompiledRoute(definition.RouteId, key, integration, definition.AuthorizationType,
                     authorizer, definition.AuthorizationScopes);
                 count++;
                 if (key.IsDefault)
@@ -102,12 +127,18 @@ public sealed class StageRoutingTable
                     };
                 }
 
-                node.AddRoute(key.Method, route);
+                if (node.AddRoute(key.Method, route) is { } kept)
+                {
+                    count--;
+                    faults.Add($"route {definition.RouteId} ({key.Text}) left out: route {kept.RouteId} ({kept.Key.Text}) has the same method and path");
+                }
             }
         }
 
         root.Freeze();
-        return new StageRoutingTable(runtime, root, defaultRoute, count);
+        var cors = HttpApiCorsPolicy.Create(runtime.Deployment?.Api.CorsConfiguration);
+        faults.AddRange(cors?.Faults ?? []);
+        return new StageRoutingTable(runtime, root, defaultRoute, count, cors, faults);
     }
 
     /// <summary>Finds the route for <paramref name="method"/> and <paramref name="path"/> (no stage, starting with <c>/</c>).</summary>
@@ -197,6 +228,19 @@ public sealed class StageRoutingTable
 
         return result;
     }
+
+    // What the edge cannot authorize as configured; requests are then refused (see RouteAuthorization).
+    private static string? AuthorizationFault(string? authorizationType, CompiledAuthorizer? authorizer) => authorizationType switch
+    {
+        null or "NONE" => null,
+        "AWS_IAM" => "AWS_IAM authorization is not evaluated by the edge; requests are refused with 403",
+        "JWT" when authorizer is { IsJwt: true, TokenSource: null } =>
+            $"JWT authorizer {authorizer.AuthorizerId} names an identity source that is not a header or query string; requests are answered 500",
+        "JWT" when authorizer is { IsJwt: true } => null,
+        "CUSTOM" when authorizer is { IsJwt: false } =>
+            $"Lambda authorizer {authorizer.AuthorizerId} cannot be invoked by the edge; requests with its identity sources are answered 500",
+        _ => $"{authorizationType} authorization needs an authorizer of that type in the deployment; requests are answered 500",
+    };
 
     private static CompiledIntegration? IntegrationOf(string? target, Dictionary<string, CompiledIntegration> integrations)
     {

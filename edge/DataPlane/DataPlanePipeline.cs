@@ -159,9 +159,9 @@ public sealed partial class DataPlanePipeline(
             claims = decision.Claims;
         }
 
+        // Why it cannot be called was logged once, when the table was compiled (RoutingTableFaults).
         if (!integration.IsHttpProxy)
         {
-            Log.UnsupportedIntegration(logger, table.ApiId, integration.IntegrationId, integration.IntegrationType);
             await GatewayResponseWriter.WriteAsync(context, GatewayResponse.InternalServerError, requestId);
             return;
         }
@@ -252,8 +252,5 @@ public sealed partial class DataPlanePipeline(
     {
         [LoggerMessage(1, LogLevel.Error, "Data plane failed on {Method} {Path}")]
         public static partial void Unhandled(ILogger logger, string method, string? path, Exception exception);
-
-        [LoggerMessage(2, LogLevel.Warning, "API {ApiId}: integration {IntegrationId} of type {IntegrationType} cannot be called by the edge")]
-        public static partial void UnsupportedIntegration(ILogger logger, string apiId, string integrationId, string integrationType);
     }
 }

@@ -153,7 +153,7 @@ public sealed partial class RoutingTableCache
     }
 
     private StageRoutingTable? Compile(StageRuntime? runtime) =>
-        runtime is null ? null : StageRoutingTable.Create(runtime, _options.DefaultIntegrationTimeout);
+        runtime is null ? null : RoutingTableFaults.LogOnce(StageRoutingTable.Create(runtime, _options.DefaultIntegrationTimeout), _logger);
 
     private static string StageKey(string apiId, string stageName) => $"{apiId}/{stageName}";
 

@@ -63,6 +63,11 @@ public static class GatewayConfiguration
                     ClusterId = options.Silo.ClusterId,
                     ServiceId = options.Silo.ServiceId,
                 };
+                if (ClusterTls.TryLoad(builder.Configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new(), out var tls) is { } tlsError)
+                {
+                    return tlsError;
+                }
+
                 if (ClusterStorage.Validate(cluster.ConnectionString) is { } invalid)
                 {
                     return invalid;
@@ -73,7 +78,7 @@ public static class GatewayConfiguration
                     return unreachable;
                 }
 
-                builder.UseOrleansClient(client => client.UseGatewayCluster(cluster));
+                builder.UseOrleansClient(client => client.UseGatewayCluster(cluster, tls));
                 break;
         }
 

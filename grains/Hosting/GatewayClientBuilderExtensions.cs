@@ -9,8 +9,9 @@ public static class GatewayClientBuilderExtensions
     /// <summary>
     /// Finds the silos' gateways in the clustering table, fails calls in flight to a dead silo after
     /// <see cref="ClusterTimeouts.ResponseTimeout"/>, and waits at start-up for a silo to come up.
+    /// With <paramref name="tls"/>, connects to the silos with mutual TLS, as they require.
     /// </summary>
-    public static IClientBuilder UseGatewayCluster(this IClientBuilder client, GatewaySiloOptions options)
+    public static IClientBuilder UseGatewayCluster(this IClientBuilder client, GatewaySiloOptions options, ClusterTls? tls = null)
     {
         var connectionString = options.ConnectionString
             ?? throw new InvalidOperationException("Cluster mode needs Gateway:Storage:ConnectionString.");
@@ -23,6 +24,11 @@ public static class GatewayClientBuilderExtensions
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = ClusterTimeouts.GatewayListRefreshPeriod);
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ClusterTimeouts.ResponseTimeout);
         client.Services.AddSingleton<IClientConnectionRetryFilter, SiloWaitRetryFilter>();
+        if (tls is not null)
+        {
+            client.UseTls(tls.Certificate, tls.Configure);
+        }
+
         return client;
     }
 }

@@ -32,10 +32,11 @@ public static class GatewaySiloBuilderExtensions
     }
 
     /// <summary>
-    /// Many processes: Azure Table clustering and Azure Blob grain state. The caller has checked
-    /// the connection string (<see cref="ClusterStorage"/>) and resolved the advertised address.
+    /// Many processes: Azure Table clustering and Azure Blob grain state, and mutual TLS on the
+    /// silo and gateway ports when <paramref name="tls"/> is given. The caller has checked the
+    /// connection string (<see cref="ClusterStorage"/>) and resolved the advertised address.
     /// </summary>
-    public static ISiloBuilder UseGatewayCluster(this ISiloBuilder silo, GatewaySiloOptions options)
+    public static ISiloBuilder UseGatewayCluster(this ISiloBuilder silo, GatewaySiloOptions options, ClusterTls? tls = null)
     {
         var connectionString = options.ConnectionString
             ?? throw new InvalidOperationException("Cluster mode needs Gateway:Storage:ConnectionString.");
@@ -57,6 +58,11 @@ public static class GatewaySiloBuilderExtensions
         silo.Services.AddOptions<AzureBlobStorageOptions>(StorageNames.Gateway)
             .PostConfigure<IServiceProvider>((o, services) => o.GrainStorageSerializer = StateSerializer(services));
         ConfigureFastFailover(silo);
+        if (tls is not null)
+        {
+            silo.UseTls(tls.Certificate, tls.Configure);
+        }
+
         return silo;
     }
 
@@ -66,9 +72,7 @@ public static class GatewaySiloBuilderExtensions
         {
             o.ProbeTimeout = ClusterTimeouts.ProbeTimeout;
             o.NumMissedProbesLimit = ClusterTimeouts.NumMissedProbesLimit;
-
-            // With two silos the survivor is the only voter; it must be able to declare the other dead alone.
-            o.NumVotesForDeathDeclaration = 1;
+            o.NumVotesForDeathDeclaration = ClusterTimeouts.NumVotesForDeathDeclaration;
         });
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ClusterTimeouts.ResponseTimeout);
     }

@@ -23,6 +23,10 @@ public static class StartupFailure
             OrleansException o when o.Message.Contains("Could not find any gateway", StringComparison.Ordinal) =>
                 $"no silo of the cluster is running after {SiloWaitRetryFilter.Window.TotalSeconds:0} s; start silos with the same Gateway__Storage__ConnectionString and Gateway__Silo__ClusterId",
             OrleansException o => $"the cluster could not be reached: {FirstLine(o.Message)}",
+
+            // A TLS handshake refused either way ends Orleans' connection before it starts.
+            _ when root.Message.StartsWith("Connection ", StringComparison.Ordinal) =>
+                $"the cluster's silos closed every connection ({FirstLine(root.Message)}); silos and edges need the same Gateway__Cluster__Tls__* settings",
             _ => $"start-up failed: {FirstLine(root.Message)}",
         };
     }

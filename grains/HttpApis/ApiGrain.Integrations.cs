@@ -1,4 +1,5 @@
 using OrleansGateway.Errors;
+using OrleansGateway.Integrations;
 using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
@@ -133,6 +134,18 @@ public sealed partial class ApiGrain
             {
                 throw ApiGatewayException.BadRequest("An integration method must be specified for HTTP integrations");
             }
+
+            if (CompiledIntegration.CheckMethod(integration.IntegrationMethod) is { } methodError)
+            {
+                throw ApiGatewayException.BadRequest(methodError);
+            }
+        }
+
+        // HTTP APIs are compiled by the edge: refuse here whatever it would leave out.
+        if (IsHttp && HttpApiIntegrationRules.Check(integration.IntegrationMethod, integration.IntegrationSubtype,
+            integration.RequestParameters, integration.ResponseParameters) is { } compileError)
+        {
+            throw ApiGatewayException.BadRequest(compileError);
         }
 
         if (integration.TimeoutInMillis is < 50 or > 30_000)

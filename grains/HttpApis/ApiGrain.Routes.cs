@@ -1,14 +1,11 @@
-using System.Collections.Frozen;
 using OrleansGateway.Errors;
+using OrleansGateway.Routing;
 using OrleansGateway.Storage;
 
 namespace OrleansGateway.HttpApis;
 
 public sealed partial class ApiGrain
 {
-    private static readonly FrozenSet<string> HttpRouteMethods =
-        FrozenSet.Create(StringComparer.Ordinal, "ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
-
     public async Task<RouteDefinition> CreateRoute(RouteInput input)
     {
         _ = Api;
@@ -99,23 +96,27 @@ public sealed partial class ApiGrain
     private RouteDefinition FindRoute(string routeId) =>
         Api is not null && state.State.Routes.TryGetValue(routeId, out var route) ? route : throw ApiErrors.RouteNotFound(ApiId, routeId);
 
-    // HTTP APIs take "$default" or "METHOD /path"; WebSocket route keys are free-form.
+    // HTTP APIs take what the edge compiles (core's RouteKey, the same parser), one route per shape:
+    // GET /pets/{id} and GET /pets/{name} would match the same requests. WebSocket route keys are free-form.
     private void CheckRouteKey(string routeKey, string? exceptRouteId)
     {
-        if (IsHttp && routeKey != DefaultStageName)
+        var shape = routeKey;
+        if (IsHttp)
         {
-            var parts = routeKey.Split(' ');
-            if (parts.Length != 2 || !HttpRouteMethods.Contains(parts[0]) || !parts[1].StartsWith('/'))
+            if (!RouteKey.TryParse(routeKey, out var key, out var error))
             {
-                throw ApiGatewayException.BadRequest(
-                    $"Invalid route key: {routeKey}. A route key is '$default' or an HTTP method and a path starting with '/', such as 'GET /pets'.");
+                throw ApiGatewayException.BadRequest(error);
             }
+
+            shape = key.Shape;
         }
 
-        if (state.State.Routes.Values.Any(r => r.RouteKey == routeKey && r.RouteId != exceptRouteId))
+        if (state.State.Routes.Values.Any(r => r.RouteId != exceptRouteId && (r.RouteKey == routeKey || IsHttp && ShapeOf(r.RouteKey) == shape)))
         {
             throw ApiGatewayException.Conflict($"Unable to create route {routeKey}. A route with this key already exists in API {ApiId}.");
         }
+
+        static string? ShapeOf(string routeKey) => RouteKey.TryParse(routeKey, out var key) ? key.Shape : null;
     }
 
     private void CheckTarget(string? target)

@@ -1,3 +1,4 @@
+using OrleansGateway.Cors;
 using OrleansGateway.Errors;
 using OrleansGateway.Routing;
 using OrleansGateway.Storage;
@@ -204,6 +205,12 @@ public sealed partial class ApiGrain(
         if (cors?.MaxAge is < -1 or > 86400)
         {
             throw ApiGatewayException.BadRequest($"Invalid CORS configuration: maxAge must be between -1 and 86400 seconds, not {cors.MaxAge}");
+        }
+
+        // The edge writes these as header values: refuse what it would leave out.
+        if (HttpApiCorsPolicy.Validate(cors) is { } invalid)
+        {
+            throw ApiGatewayException.BadRequest(invalid);
         }
 
         return cors;

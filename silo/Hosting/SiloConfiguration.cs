@@ -51,6 +51,11 @@ public static class SiloConfiguration
         }
 
         options.AdvertisedAddress = advertised.ToString();
+        if (ClusterTls.TryLoad(builder.Configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new(), out var tls) is { } tlsError)
+        {
+            return tlsError;
+        }
+
         options.ConnectionString = builder.Configuration["Gateway:Storage:ConnectionString"];
         if (ClusterStorage.Validate(options.ConnectionString) is { } invalid)
         {
@@ -62,7 +67,7 @@ public static class SiloConfiguration
             return unreachable;
         }
 
-        builder.UseOrleans(silo => silo.UseGatewayCluster(options));
+        builder.UseOrleans(silo => silo.UseGatewayCluster(options, tls));
         return null;
     }
 

@@ -60,6 +60,31 @@ public sealed class BadConfigurationTests(StorageFixture storage) : IClassFixtur
         AssertOneLineFailure(exitCode, stderr, "not on loopback");
     }
 
+    [Theory]
+    [InlineData(Host.Edge)]
+    [InlineData(Host.Silo)]
+    public async Task MissingTlsCertificate_StopsWithOneLine(Host host)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"og-missing-{Guid.NewGuid():N}.pfx");
+        var (exitCode, stderr, _) = await RunAsync(host, storage.Storage.ConnectionString,
+            environment: new() { ["Gateway__Cluster__Tls__CertificatePath"] = missing });
+        AssertOneLineFailure(exitCode, stderr, $"Gateway__Cluster__Tls__CertificatePath: no file at {missing}");
+    }
+
+    [Theory]
+    [InlineData(Host.Edge)]
+    [InlineData(Host.Silo)]
+    public async Task WrongTlsCertificatePassword_StopsWithOneLine(Host host)
+    {
+        using var certificate = TestCertificate.Create("og-bad-password");
+        var (exitCode, stderr, _) = await RunAsync(host, storage.Storage.ConnectionString, environment: new()
+        {
+            ["Gateway__Cluster__Tls__CertificatePath"] = certificate.Path,
+            ["Gateway__Cluster__Tls__CertificatePassword"] = "not the password",
+        });
+        AssertOneLineFailure(exitCode, stderr, $"Gateway__Cluster__Tls__CertificatePath: cannot read {certificate.Path}");
+    }
+
     private static void AssertOneLineFailure(int exitCode, string stderr, string expected)
     {
         Assert.NotEqual(0, exitCode);
@@ -69,7 +94,8 @@ public sealed class BadConfigurationTests(StorageFixture storage) : IClassFixtur
         Assert.StartsWith("orleans-gateway", line);
     }
 
-    private static async Task<(int ExitCode, string Stderr, TimeSpan Elapsed)> RunAsync(Host host, string? connectionString, string? adminUrl = null)
+    private static async Task<(int ExitCode, string Stderr, TimeSpan Elapsed)> RunAsync(Host host, string? connectionString, string? adminUrl = null,
+        Dictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -95,6 +121,11 @@ public sealed class BadConfigurationTests(StorageFixture storage) : IClassFixtur
         }
 
         start.Environment["Gateway__Storage__ConnectionString"] = connectionString;
+        foreach (var (key, value) in environment ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
         start.WorkingDirectory = Path.GetDirectoryName(start.ArgumentList[0]);
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

@@ -34,8 +34,23 @@ public sealed class HttpApiRequestMapping
 
     public bool IsEmpty => _headers.Length == 0 && _query.Length == 0 && Path is null;
 
-    /// <summary>Compiles <paramref name="requestParameters"/>; keys that are not request mappings are left out.</summary>
-    public static HttpApiRequestMapping Compile(IReadOnlyDictionary<string, string>? requestParameters, IReadOnlyDictionary<string, string>? stageVariables)
+    public static HttpApiRequestMapping Compile(IReadOnlyDictionary<string, string>? requestParameters, IReadOnlyDictionary<string, string>? stageVariables) =>
+        Compile(requestParameters, stageVariables, faults: null);
+
+    /// <summary>The first reason the control plane refuses <paramref name="requestParameters"/>, or null: what compiling would leave out.</summary>
+    public static string? Validate(IReadOnlyDictionary<string, string>? requestParameters)
+    {
+        var faults = new List<string>();
+        Compile(requestParameters, null, faults);
+        return faults.Count > 0 ? faults[0] : null;
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="requestParameters"/>; keys that are not request mappings are left
+    /// out, and said why in <paramref name="faults"/>.
+    /// </summary>
+    public static HttpApiRequestMapping Compile(IReadOnlyDictionary<string, string>? requestParameters, IReadOnlyDictionary<string, string>? stageVariables,
+        ICollection<string>? faults)
     {
         if (requestParameters is null || requestParameters.Count == 0)
         {
@@ -47,8 +62,9 @@ public sealed class HttpApiRequestMapping
         MappingValue? path = null;
         foreach (var (key, value) in requestParameters)
         {
-            if (!ParameterMappingRule.TryParse(key, value, stageVariables, out var rule))
+            if (!ParameterMappingRule.TryParse(key, value, stageVariables, out var rule, out var error))
             {
+                faults?.Add(error);
                 continue;
             }
 
@@ -57,6 +73,9 @@ public sealed class HttpApiRequestMapping
                 case MappingTarget.Header: headers.Add(rule); break;
                 case MappingTarget.QueryString: query.Add(rule); break;
                 case MappingTarget.Path: path = rule.Value; break;
+                default:
+                    faults?.Add(ParameterMappingRule.InvalidMapping($"Invalid mapping key {key}: a request cannot overwrite the status code"));
+                    break;
             }
         }
 

@@ -22,7 +22,25 @@ public sealed class HttpApiResponseMapping
 
     public static HttpApiResponseMapping Compile(
         IReadOnlyDictionary<string, Dictionary<string, string>>? responseParameters,
-        IReadOnlyDictionary<string, string>? stageVariables)
+        IReadOnlyDictionary<string, string>? stageVariables) =>
+        Compile(responseParameters, stageVariables, faults: null);
+
+    /// <summary>The first reason the control plane refuses <paramref name="responseParameters"/>, or null: what compiling would leave out.</summary>
+    public static string? Validate(IReadOnlyDictionary<string, Dictionary<string, string>>? responseParameters)
+    {
+        var faults = new List<string>();
+        Compile(responseParameters, null, faults);
+        return faults.Count > 0 ? faults[0] : null;
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="responseParameters"/>; status codes outside 200–599 and keys that
+    /// are not response mappings are left out, and said why in <paramref name="faults"/>.
+    /// </summary>
+    public static HttpApiResponseMapping Compile(
+        IReadOnlyDictionary<string, Dictionary<string, string>>? responseParameters,
+        IReadOnlyDictionary<string, string>? stageVariables,
+        ICollection<string>? faults)
     {
         if (responseParameters is null || responseParameters.Count == 0)
         {
@@ -32,8 +50,9 @@ public sealed class HttpApiResponseMapping
         var byStatus = new Dictionary<int, Rules>();
         foreach (var (status, parameters) in responseParameters)
         {
-            if (!int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || parameters is null)
+            if (!int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code is < 200 or > 599 || parameters is null)
             {
+                faults?.Add(ParameterMappingRule.InvalidMapping($"Invalid response status code {status}: response parameters are keyed by a status code from 200 to 599"));
                 continue;
             }
 
@@ -41,8 +60,9 @@ public sealed class HttpApiResponseMapping
             MappingValue? statusCode = null;
             foreach (var (key, value) in parameters)
             {
-                if (!ParameterMappingRule.TryParse(key, value, stageVariables, out var rule))
+                if (!ParameterMappingRule.TryParse(key, value, stageVariables, out var rule, out var error))
                 {
+                    faults?.Add(error);
                     continue;
                 }
 
@@ -53,6 +73,10 @@ public sealed class HttpApiResponseMapping
                 else if (rule.Target == MappingTarget.StatusCode)
                 {
                     statusCode = rule.Value;
+                }
+                else
+                {
+                    faults?.Add(ParameterMappingRule.InvalidMapping($"Invalid mapping key {key}: a response maps headers and the status code only"));
                 }
             }
 

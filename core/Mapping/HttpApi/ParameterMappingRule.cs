@@ -3,26 +3,29 @@ namespace OrleansGateway.Mapping.HttpApi;
 /// <summary>One compiled entry of an integration's <c>requestParameters</c> or <c>responseParameters</c>.</summary>
 public sealed record ParameterMappingRule(MappingAction Action, MappingTarget Target, string Name, MappingValue Value)
 {
+    public static bool TryParse(string key, string value, IReadOnlyDictionary<string, string>? stageVariables, out ParameterMappingRule rule) =>
+        TryParse(key, value, stageVariables, out rule, out _);
+
     /// <summary>
     /// Reads a key such as <c>append:header.x-id</c>, <c>overwrite:querystring.q</c>, <c>overwrite:path</c> or
-    /// <c>overwrite:statuscode</c>; false for anything else, and for reserved headers AWS refuses to map.
+    /// <c>overwrite:statuscode</c>; false for anything else, and for reserved headers AWS refuses to map,
+    /// with <paramref name="error"/> in the words the control plane refuses it with.
     /// </summary>
-    public static bool TryParse(string key, string value, IReadOnlyDictionary<string, string>? stageVariables, out ParameterMappingRule rule)
+    public static bool TryParse(string key, string value, IReadOnlyDictionary<string, string>? stageVariables,
+        out ParameterMappingRule rule, out string error)
     {
         rule = null!;
+        error = string.Empty;
         var colon = key.IndexOf(':');
-        if (colon <= 0)
-        {
-            return false;
-        }
-
         MappingAction action;
-        switch (key[..colon])
+        switch (colon > 0 ? key[..colon] : string.Empty)
         {
             case "append": action = MappingAction.Append; break;
             case "overwrite": action = MappingAction.Overwrite; break;
             case "remove": action = MappingAction.Remove; break;
-            default: return false;
+            default:
+                error = InvalidMapping($"Invalid mapping key {key}: it must start with append:, overwrite: or remove:");
+                return false;
         }
 
         var location = key[(colon + 1)..];
@@ -32,8 +35,15 @@ public sealed record ParameterMappingRule(MappingAction Action, MappingTarget Ta
         {
             target = MappingTarget.Header;
             name = location["header.".Length..];
-            if (name.Length == 0 || ReservedHeaders.IsReserved(name))
+            if (!HttpTokens.IsToken(name))
             {
+                error = InvalidMapping($"Invalid header name in mapping key {key}");
+                return false;
+            }
+
+            if (ReservedHeaders.IsReserved(name))
+            {
+                error = InvalidMapping($"Operations on header {name} are restricted");
                 return false;
             }
         }
@@ -43,6 +53,7 @@ public sealed record ParameterMappingRule(MappingAction Action, MappingTarget Ta
             name = location["querystring.".Length..];
             if (name.Length == 0)
             {
+                error = InvalidMapping($"Invalid query string name in mapping key {key}");
                 return false;
             }
         }
@@ -56,10 +67,15 @@ public sealed record ParameterMappingRule(MappingAction Action, MappingTarget Ta
         }
         else
         {
+            error = InvalidMapping($"Invalid mapping key {key}: path and statuscode can only be overwritten; other locations are header.<name> and querystring.<name>");
             return false;
         }
 
         rule = new ParameterMappingRule(action, target, name, MappingValue.Parse(value, stageVariables));
         return true;
     }
+
+    /// <summary>AWS's wording for a parameter mapping it refuses.</summary>
+    public static string InvalidMapping(string detail) =>
+        $"Invalid mapping expression specified: Validation Result: warnings : [], errors : [{detail}]";
 }

@@ -37,11 +37,10 @@ public sealed partial class RouteAuthorization(JwtKeyCache keys, AuthorizerOptio
                 return AuthorizeJwtAsync(context, table, route, authorizer);
             case "CUSTOM" when route.Authorizer is { IsJwt: false } authorizer:
                 return ValueTask.FromResult(AuthorizeLambda(context, table, route, authorizer));
+            // These configuration faults were logged once, when the table was compiled.
             case "AWS_IAM":
-                Log.IamNotEvaluated(logger, table.ApiId, route.RouteId);
                 return ValueTask.FromResult(AuthorizationDecision.Refuse(GatewayResponse.Forbidden));
             default:
-                Log.AuthorizerMissing(logger, table.ApiId, route.RouteId, route.AuthorizationType);
                 return ValueTask.FromResult(AuthorizationDecision.Refuse(GatewayResponse.InternalServerError));
         }
     }
@@ -50,7 +49,6 @@ public sealed partial class RouteAuthorization(JwtKeyCache keys, AuthorizerOptio
     {
         if (authorizer.TokenSource is not { } tokenSource)
         {
-            Log.TokenSourceInvalid(logger, table.ApiId, authorizer.AuthorizerId);
             return AuthorizationDecision.Refuse(GatewayResponse.InternalServerError);
         }
 
@@ -129,7 +127,6 @@ public sealed partial class RouteAuthorization(JwtKeyCache keys, AuthorizerOptio
             }
         }
 
-        Log.LambdaAuthorizerNotInvoked(logger, table.ApiId, route.RouteId, authorizer.AuthorizerId);
         return AuthorizationDecision.Refuse(GatewayResponse.InternalServerError);
     }
 
@@ -163,17 +160,5 @@ public sealed partial class RouteAuthorization(JwtKeyCache keys, AuthorizerOptio
     {
         [LoggerMessage(1, LogLevel.Warning, "API {ApiId}: JWT authorizer {AuthorizerId} has no keys from issuer {Issuer}; requests are refused")]
         public static partial void IssuerUnavailable(ILogger logger, string apiId, string authorizerId, string issuer);
-
-        [LoggerMessage(2, LogLevel.Warning, "API {ApiId}: route {RouteId} uses Lambda authorizer {AuthorizerId}, which the edge cannot invoke; the request is answered 500 as AWS answers an authorizer that fails")]
-        public static partial void LambdaAuthorizerNotInvoked(ILogger logger, string apiId, string routeId, string authorizerId);
-
-        [LoggerMessage(3, LogLevel.Warning, "API {ApiId}: route {RouteId} requires AWS_IAM authorization, which the edge does not evaluate; the request is refused")]
-        public static partial void IamNotEvaluated(ILogger logger, string apiId, string routeId);
-
-        [LoggerMessage(4, LogLevel.Error, "API {ApiId}: route {RouteId} requires {AuthorizationType} authorization but its authorizer is not in the deployment")]
-        public static partial void AuthorizerMissing(ILogger logger, string apiId, string routeId, string authorizationType);
-
-        [LoggerMessage(5, LogLevel.Error, "API {ApiId}: JWT authorizer {AuthorizerId} names an identity source that is not a header or query string; requests are refused")]
-        public static partial void TokenSourceInvalid(ILogger logger, string apiId, string authorizerId);
     }
 }

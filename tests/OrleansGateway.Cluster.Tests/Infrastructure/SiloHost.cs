@@ -32,12 +32,19 @@ public sealed class SiloHost : IAsyncDisposable
         ["Kestrel__Endpoints__Health__Url"] = healthUrl,
     };
 
-    public static async Task<SiloHost> StartAsync(string connectionString, string clusterId)
+    /// <summary>Starts a silo; <paramref name="environment"/> adds settings (TLS, for one).</summary>
+    public static async Task<SiloHost> StartAsync(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? environment = null)
     {
         var healthUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
-        var process = HostProcess.Start(RepositoryLayout.SiloAssembly, Environment(connectionString, clusterId, healthUrl, siloPort, gatewayPort));
+        var settings = Environment(connectionString, clusterId, healthUrl, siloPort, gatewayPort);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var process = HostProcess.Start(RepositoryLayout.SiloAssembly, settings);
         var host = new SiloHost(process, healthUrl, siloPort, gatewayPort);
         try
         {

@@ -160,6 +160,33 @@ public sealed class StageRoutingTableTests
     }
 
     [Fact]
+    public void WhatCompilingLeavesOut_IsListedOnce_AsFaults()
+    {
+        var lambda = new IntegrationDefinition { IntegrationId = "fn", IntegrationType = "AWS_PROXY", IntegrationUri = "arn:aws:lambda:us-east-1:1:function:f" };
+        var badMapping = Stages.HttpProxy("map", "http://backend/", requestParameters: new() { ["overwrite:header.authorization"] = "x" });
+        var table = StageRoutingTable.Create(
+            Stages.Deployed(
+                [("GET /{p+}/x", "ok"), ("GET /a/{id}", "ok"), ("GET /a/{name}", "ok"), ("GET /f", "fn"), ("POST /f", "fn"), ("GET /m", "map"), ("GET /gone", "missing"), ("GET /fine", "ok")],
+                [Stages.HttpProxy("ok", "http://backend/"), lambda, badMapping, Stages.HttpProxy("unused", "not a url")]),
+            Timeout);
+
+        Assert.Equal(
+            [
+                "route r0 left out: Invalid route key: GET /{p+}/x. A greedy path variable such as {p+} must be the last part of the path.",
+                "route r2 (GET /a/{name}) left out: route r1 (GET /a/{id}) has the same method and path",
+                "integration fn: integration type AWS_PROXY cannot be called by the edge",
+                "integration map: Invalid mapping expression specified: Validation Result: warnings : [], errors : [Operations on header authorization are restricted]",
+                "route r6 (GET /gone): target integrations/missing is not an integration of this deployment",
+            ],
+            table.Faults);
+        Assert.Equal(6, table.RouteCount);
+    }
+
+    [Fact]
+    public void ServableConfiguration_HasNoFaults() =>
+        Assert.Empty(StageRoutingTable.Create(Stages.Deployed([("GET /a/{id}", "ok"), ("$default", "ok")], [Stages.HttpProxy("ok", "http://backend/")]), Timeout).Faults);
+
+    [Fact]
     public void Table_CarriesStageIdentityAndVersion()
     {
         var table = StageRoutingTable.Create(Stages.Deployed([("GET /", null)], stageName: "prod"), Timeout);

@@ -174,6 +174,30 @@ public sealed class OpenApiImportExportTests(EmbeddedEdgeFixture fixture) : ICla
         Assert.Contains("/bare", lenient.GetProperty("Warnings")[0].GetString());
     }
 
+    [Fact]
+    public async Task ReimportApi_WithARouteKeyTheEdgeWouldSkip_IsRefusedBeforeAnythingChanges()
+    {
+        var apiId = (await _aws.JsonAsync("import-api", "--body", "file://" + Write("kept.yaml", LambdaDefinition))).GetProperty("ApiId").GetString()!;
+        const string Greedy = """
+            openapi: 3.0.1
+            info: {title: greedy, version: '1'}
+            paths:
+                /ok:
+                    get:
+                        x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'http://backend.example/ok', payloadFormatVersion: '1.0'}
+                /{p+}/x:
+                    get:
+                        x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'http://backend.example/x', payloadFormatVersion: '1.0'}
+            """;
+
+        var reimported = await _aws.RunAsync("reimport-api", "--api-id", apiId, "--body", "file://" + Write("greedy.yaml", Greedy));
+        var imported = await _aws.RunAsync("import-api", "--body", "file://" + Write("greedy2.yaml", Greedy));
+
+        Assert.Contains("(BadRequestException) when calling the ReimportApi operation: Invalid route key: GET /{p+}/x.", reimported.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(BadRequestException) when calling the ImportApi operation: Invalid route key: GET /{p+}/x.", imported.Stderr, StringComparison.Ordinal);
+        Assert.Equal("ANY /hello", Single(await _aws.JsonAsync("get-routes", "--api-id", apiId)).GetProperty("RouteKey").GetString());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string Write(string name, string content)

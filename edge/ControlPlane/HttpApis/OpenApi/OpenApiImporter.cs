@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
+using OrleansGateway.Integrations;
+using OrleansGateway.Routing;
 using static OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi.OpenApiText;
 
 namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
@@ -65,7 +67,19 @@ public static class OpenApiImporter
     private static ImportedRoute Route(string path, string method, JsonObject operation, List<ImportedAuthorizer> authorizers, List<string> warnings)
     {
         var routeKey = path == "$default" ? "$default" : $"{(method == AnyMethod ? "ANY" : method.ToUpperInvariant())} {path}";
+        // Checked before anything is written, with the parsers the grain and the edge use, so a
+        // reimport is refused whole instead of leaving the API half replaced.
+        if (!RouteKey.TryParse(routeKey, out _, out var keyError))
+        {
+            throw ApiGatewayException.BadRequest(keyError);
+        }
+
         var integration = operation[IntegrationExtension] is JsonObject extension ? Integration(extension) : null;
+        if (integration is not null && HttpApiIntegrationRules.Check(integration.IntegrationMethod, integration.IntegrationSubtype,
+            integration.RequestParameters, integration.ResponseParameters) is { } integrationError)
+        {
+            throw ApiGatewayException.BadRequest(integrationError);
+        }
         if (integration is null)
         {
             warnings.Add($"Route {routeKey} has no {IntegrationExtension} and was imported without a target");
