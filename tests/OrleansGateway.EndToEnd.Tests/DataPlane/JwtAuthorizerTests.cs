@@ -248,17 +248,8 @@ public sealed class JwtAuthorizerTests(JwtAuthorizerFixture fixture) : IClassFix
     [Fact]
     public async Task UnreachableIssuer_Returns401_AndIsLogged()
     {
-        var aws = new ApiGatewayV2Cli(fixture.Edge.AdminUrl);
         var nowhere = $"http://127.0.0.1:{FreePort.Next()}";
-        var apiId = (await aws.JsonAsync("create-api", "--name", "jwt-unreachable", "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
-        var integrationId = (await aws.JsonAsync("create-integration", "--api-id", apiId, "--integration-type", "HTTP_PROXY",
-            "--integration-method", "ANY", "--integration-uri", fixture.Backend.Url, "--payload-format-version", "1.0")).GetProperty("IntegrationId").GetString()!;
-        var authorizerId = (await aws.JsonAsync("create-authorizer", "--api-id", apiId, "--name", "gone", "--authorizer-type", "JWT",
-            "--identity-source", "$request.header.Authorization", "--jwt-configuration", $"Audience=a,Issuer={nowhere}")).GetProperty("AuthorizerId").GetString()!;
-        await aws.JsonAsync("create-route", "--api-id", apiId, "--route-key", "GET /x", "--target", "integrations/" + integrationId,
-            "--authorization-type", "JWT", "--authorizer-id", authorizerId);
-        await aws.JsonAsync("create-stage", "--api-id", apiId, "--stage-name", "prod");
-        await aws.JsonAsync("create-deployment", "--api-id", apiId, "--stage-name", "prod");
+        var apiId = await DeployJwtRouteAsync("jwt-unreachable", nowhere);
         var token = fixture.Issuer.Issue(new() { ["aud"] = "a", ["iss"] = nowhere });
 
         using var response = await _http.SendAsync(Get($"{fixture.Edge.DataUrl}/_aws/execute-api/{apiId}/prod/x", "Bearer " + token));
@@ -280,16 +271,7 @@ public sealed class JwtAuthorizerTests(JwtAuthorizerFixture fixture) : IClassFix
     {
         await using var slow = await OidcIssuer.StartAsync();
         slow.KeySetDelay = TimeSpan.FromSeconds(1);
-        var aws = new ApiGatewayV2Cli(fixture.Edge.AdminUrl);
-        var apiId = (await aws.JsonAsync("create-api", "--name", "jwt-slow-issuer", "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
-        var integrationId = (await aws.JsonAsync("create-integration", "--api-id", apiId, "--integration-type", "HTTP_PROXY",
-            "--integration-method", "ANY", "--integration-uri", fixture.Backend.Url, "--payload-format-version", "1.0")).GetProperty("IntegrationId").GetString()!;
-        var authorizerId = (await aws.JsonAsync("create-authorizer", "--api-id", apiId, "--name", "slow", "--authorizer-type", "JWT",
-            "--identity-source", "$request.header.Authorization", "--jwt-configuration", $"Audience=a,Issuer={slow.Url}")).GetProperty("AuthorizerId").GetString()!;
-        await aws.JsonAsync("create-route", "--api-id", apiId, "--route-key", "GET /x", "--target", "integrations/" + integrationId,
-            "--authorization-type", "JWT", "--authorizer-id", authorizerId);
-        await aws.JsonAsync("create-stage", "--api-id", apiId, "--stage-name", "prod");
-        await aws.JsonAsync("create-deployment", "--api-id", apiId, "--stage-name", "prod");
+        var apiId = await DeployJwtRouteAsync("jwt-slow-issuer", slow.Url);
         var token = slow.Issue(new() { ["aud"] = "a" });
 
         // The first request starts the one fetch (1 s); the others arrive while it runs.
@@ -303,6 +285,22 @@ public sealed class JwtAuthorizerTests(JwtAuthorizerFixture fixture) : IClassFix
         {
             response.Dispose();
         }
+    }
+
+    /// <summary>An API of its own whose route <c>GET /x</c> (stage <c>prod</c>) needs a JWT from <paramref name="issuer"/> with audience <c>a</c>.</summary>
+    private async Task<string> DeployJwtRouteAsync(string name, string issuer)
+    {
+        var aws = new ApiGatewayV2Cli(fixture.Edge.AdminUrl);
+        var apiId = (await aws.JsonAsync("create-api", "--name", name, "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
+        var integrationId = (await aws.JsonAsync("create-integration", "--api-id", apiId, "--integration-type", "HTTP_PROXY",
+            "--integration-method", "ANY", "--integration-uri", fixture.Backend.Url, "--payload-format-version", "1.0")).GetProperty("IntegrationId").GetString()!;
+        var authorizerId = (await aws.JsonAsync("create-authorizer", "--api-id", apiId, "--name", name, "--authorizer-type", "JWT",
+            "--identity-source", "$request.header.Authorization", "--jwt-configuration", $"Audience=a,Issuer={issuer}")).GetProperty("AuthorizerId").GetString()!;
+        await aws.JsonAsync("create-route", "--api-id", apiId, "--route-key", "GET /x", "--target", "integrations/" + integrationId,
+            "--authorization-type", "JWT", "--authorizer-id", authorizerId);
+        await aws.JsonAsync("create-stage", "--api-id", apiId, "--stage-name", "prod");
+        await aws.JsonAsync("create-deployment", "--api-id", apiId, "--stage-name", "prod");
+        return apiId;
     }
 
     private Task<HttpResponseMessage> GetAsync(string path, string? token) => _http.SendAsync(Get(fixture.StageUrl + path, token));
