@@ -7,7 +7,7 @@ namespace OrleansGateway.Cluster.Tests;
 /// <summary>
 /// The hot path makes no grain call: with every silo killed, an edge still answers requests naming
 /// made-up API IDs from its API directory (a grain call could only fail) and still serves the APIs
-/// whose tables it holds.
+/// whose tables it holds, however long the silos stay away.
 /// </summary>
 public sealed class EdgeWithoutSilosTests(UnsignedClusterFixture cluster) : IClassFixture<UnsignedClusterFixture>, IDisposable
 {
@@ -41,5 +41,12 @@ public sealed class EdgeWithoutSilosTests(UnsignedClusterFixture cluster) : ICla
 
         var served = await DataPlaneProbe.EchoWithinAsync(cluster.EdgeB.DataUrl, apiId, "/still", TimeSpan.FromSeconds(5));
         Assert.Equal("/still", served.GetProperty("path").GetString());
+
+        // Background revalidation now fails (timeouts, cancellations, no gateway) on every tick; the edge must
+        // neither stop nor drop the tables it serves from.
+        await Task.Delay(TimeSpan.FromSeconds(12));
+        Assert.False(cluster.EdgeB.Process.HasExited, cluster.EdgeB.Process.Output);
+        var later = await DataPlaneProbe.EchoWithinAsync(cluster.EdgeB.DataUrl, apiId, "/later", TimeSpan.FromSeconds(5));
+        Assert.Equal("/later", later.GetProperty("path").GetString());
     }
 }
