@@ -40,17 +40,26 @@ public sealed partial class ApiDirectoryCache(IGrainFactory grains, ILogger<ApiD
     /// <summary>The API's protocol type after the load or refresh in flight; null when it does not exist.</summary>
     public async Task<string?> FindAsync(string apiId)
     {
-        var snapshot = Volatile.Read(ref _snapshot);
-        try
+        if (Volatile.Read(ref _snapshot) is null)
         {
-            snapshot = await Refresh(snapshot?.Version ?? -1);
-        }
-        catch (Exception) when (snapshot is not null)
-        {
-            // The registry cannot be asked: the copy held is the best answer there is.
+            return (await Refresh(-1)).Apis.GetValueOrDefault(apiId);
         }
 
-        return snapshot!.Apis.GetValueOrDefault(apiId);
+        // Only a refresh already in flight is joined: a request never starts one, so a flood of
+        // made-up IDs cannot keep the directory reloading.
+        if (Volatile.Read(ref _refresh) is { } pending)
+        {
+            try
+            {
+                await pending;
+            }
+            catch (Exception)
+            {
+                // The registry cannot be asked: the copy held is the best answer there is.
+            }
+        }
+
+        return Volatile.Read(ref _snapshot)!.Apis.GetValueOrDefault(apiId);
     }
 
     /// <summary>The registry says the directory reached <paramref name="version"/>: fetch it unless this copy is as new.</summary>
