@@ -36,7 +36,7 @@ public static partial class ControlPlaneExtensions
 
         var router = new WireRouter();
         var dataPort = GatewayEndpoints.DataUrl(configuration).Port;
-        var ownAdmin = OwnAdminEndpoint.Of(adminUrl);
+        var ownAdmin = services.GetRequiredService<OwnAdminEndpoint>();
         new ApiEndpoints(dataPort, ownAdmin).Map(router);
         new OpenApiEndpoints(dataPort, ownAdmin).Map(router);
         RouteEndpoints.Map(router);

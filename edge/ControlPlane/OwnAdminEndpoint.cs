@@ -58,6 +58,25 @@ public sealed class OwnAdminEndpoint
                 || (address.IsIPv4MappedToIPv6 && (IPAddress.IsLoopback(address.MapToIPv4()) || _ownAddresses.Contains(address.MapToIPv4()))));
     }
 
+    /// <summary>
+    /// True for a connection to the admin port at a loopback, unspecified or own address: the check the
+    /// data plane makes when it opens a connection, whatever host name or stage variable led there.
+    /// </summary>
+    public bool IsAdminSocket(IPAddress address, int port)
+    {
+        if (port != _adminUrl.Port)
+        {
+            return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        return IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || _ownAddresses.Contains(address);
+    }
+
     private static IEnumerable<IPAddress> InterfaceAddresses()
     {
         try

@@ -70,12 +70,7 @@ public sealed partial class ApiDirectoryCache(IGrainFactory grains, ILogger<ApiD
             return;
         }
 
-        _ = Refresh(version).ContinueWith(
-            static (t, state) => Log.RefreshFailed((ILogger)state!, t.Exception!.GetBaseException().GetType().Name, t.Exception.GetBaseException().Message),
-            logger,
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        InBackground(Refresh(version));
     }
 
     /// <summary>Compares versions with the registry (one small call) and fetches the directory only if it moved.</summary>
@@ -101,15 +96,19 @@ public sealed partial class ApiDirectoryCache(IGrainFactory grains, ILogger<ApiD
         }
     }
 
-    /// <summary>Joins the load in flight or starts one, for at least <paramref name="atLeast"/>; a failed load leaves the old copy in place.</summary>
+    /// <summary>Joins the load in flight or starts one, wanting at least <paramref name="atLeast"/>; a failed load leaves the old copy in place.</summary>
     private Task<Snapshot> Refresh(long atLeast)
     {
-        // A push of a newer version while a load is in flight: the load goes round once more.
         for (var wanted = Volatile.Read(ref _wanted); wanted < atLeast; wanted = Volatile.Read(ref _wanted))
         {
             Interlocked.CompareExchange(ref _wanted, atLeast, wanted);
         }
 
+        return JoinOrStartLoad();
+    }
+
+    private Task<Snapshot> JoinOrStartLoad()
+    {
         while (true)
         {
             var current = Volatile.Read(ref _refresh);
@@ -121,39 +120,49 @@ public sealed partial class ApiDirectoryCache(IGrainFactory grains, ILogger<ApiD
             var load = new TaskCompletionSource<Snapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
             if (Interlocked.CompareExchange(ref _refresh, load.Task, null) is null)
             {
-                _ = LoadAsync(load, atLeast);
+                _ = LoadAsync(load);
                 return load.Task;
             }
         }
     }
 
-    private async Task LoadAsync(TaskCompletionSource<Snapshot> load, long atLeast)
+    private async Task LoadAsync(TaskCompletionSource<Snapshot> load)
     {
+        Snapshot fresh;
         try
         {
-            var registry = grains.GetGrain<IApiRegistryGrain>(0);
-            var directory = await registry.GetDirectory();
-            for (var round = 0; round < 2 && directory.Version < Volatile.Read(ref _wanted); round++)
-            {
-                directory = await registry.GetDirectory();
-            }
-
-            var fresh = new Snapshot(directory.Version, directory.Apis.ToFrozenDictionary(StringComparer.Ordinal));
-            if (Volatile.Read(ref _snapshot) is not { } old || old.Version < fresh.Version)
-            {
-                Volatile.Write(ref _snapshot, fresh);
-                Log.Loaded(logger, fresh.Version, fresh.Apis.Count, atLeast);
-            }
-
-            Volatile.Write(ref _refresh, null);
-            load.SetResult(Volatile.Read(ref _snapshot)!);
+            var directory = await grains.GetGrain<IApiRegistryGrain>(0).GetDirectory();
+            fresh = new Snapshot(directory.Version, directory.Apis.ToFrozenDictionary(StringComparer.Ordinal));
         }
         catch (Exception e)
         {
             Volatile.Write(ref _refresh, null);
             load.SetException(e);
+            return;
+        }
+
+        // One load at a time, so the one that ends is the newest: taken even if its version went down
+        // (storage restored from a backup), which the revalidation timer notices.
+        Volatile.Write(ref _snapshot, fresh);
+        Log.Loaded(logger, fresh.Version, fresh.Apis.Count);
+        Volatile.Write(ref _refresh, null);
+        load.SetResult(fresh);
+
+        // A push of a newer version that joined this load after it had read the registry: once more,
+        // once (a push from before a restore cannot make it loop).
+        if (Interlocked.Exchange(ref _wanted, -1) > fresh.Version)
+        {
+            InBackground(JoinOrStartLoad());
         }
     }
+
+    /// <summary>A load nobody waits for: its failure is logged, the copy held stays.</summary>
+    private void InBackground(Task<Snapshot> load) => _ = load.ContinueWith(
+        static (t, state) => Log.RefreshFailed((ILogger)state!, t.Exception!.GetBaseException().GetType().Name, t.Exception.GetBaseException().Message),
+        logger,
+        CancellationToken.None,
+        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+        TaskScheduler.Default);
 
     private sealed class Snapshot(long version, FrozenDictionary<string, string> apis)
     {
@@ -166,8 +175,8 @@ public sealed partial class ApiDirectoryCache(IGrainFactory grains, ILogger<ApiD
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "Routing: API directory at version {Version} loaded with {Count} APIs (asked for {AtLeast})")]
-        public static partial void Loaded(ILogger logger, long version, int count, long atLeast);
+        [LoggerMessage(1, LogLevel.Debug, "Routing: API directory at version {Version} loaded with {Count} APIs")]
+        public static partial void Loaded(ILogger logger, long version, int count);
 
         [LoggerMessage(2, LogLevel.Information, "Routing: revalidation found the API directory at version {Version} without a push (had {Cached})")]
         public static partial void RevalidatedChanged(ILogger logger, long cached, long version);

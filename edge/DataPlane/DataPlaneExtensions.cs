@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OrleansGateway.Edge.ControlPlane;
 using OrleansGateway.Edge.DataPlane.Authorizers;
+using OrleansGateway.Edge.Hosting;
 
 namespace OrleansGateway.Edge.DataPlane;
 
@@ -21,6 +23,7 @@ public static class DataPlaneExtensions
         }
 
         services.AddSingleton(options);
+        services.AddSingleton(OwnAdminEndpoint.Of(GatewayEndpoints.AdminUrl(configuration)));
         services.Configure<KestrelServerOptions>(kestrel => ApplyLimits(kestrel, options));
         var authorizerOptions = new AuthorizerOptions();
         configuration.GetSection(AuthorizerOptions.Section).Bind(authorizerOptions);

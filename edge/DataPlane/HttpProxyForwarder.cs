@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using OrleansGateway.Edge.ControlPlane;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OrleansGateway.Edge.DataPlane;
@@ -20,9 +23,12 @@ public sealed partial class HttpProxyForwarder : IDisposable
     // One config per distinct timeout, so a request allocates none.
     private readonly ConcurrentDictionary<TimeSpan, ForwarderRequestConfig> _configs = new();
 
-    public HttpProxyForwarder(IHttpForwarder forwarder, ILogger<HttpProxyForwarder> logger)
+    private readonly OwnAdminEndpoint _ownAdmin;
+
+    public HttpProxyForwarder(IHttpForwarder forwarder, OwnAdminEndpoint ownAdmin, ILogger<HttpProxyForwarder> logger)
     {
         _forwarder = forwarder;
+        _ownAdmin = ownAdmin;
         _logger = logger;
         _invoker = new HttpMessageInvoker(new SocketsHttpHandler
         {
@@ -33,6 +39,7 @@ public sealed partial class HttpProxyForwarder : IDisposable
             EnableMultipleHttp2Connections = true,
             ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
             ConnectTimeout = TimeSpan.FromSeconds(15),
+            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, cancellationToken),
 
             // Header values with non-ASCII text (a client's, or mapped from a client's query) travel as UTF-8.
             RequestHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
@@ -45,9 +52,19 @@ public sealed partial class HttpProxyForwarder : IDisposable
         var timeout = exchange.Integration.Timeout;
         var config = _configs.GetOrAdd(timeout, static t => new ForwarderRequestConfig { ActivityTimeout = t });
 
-        // The timeout bounds the whole exchange, not only silence: a backend that drips its answer is
-        // cut off too. Before the response starts that is a 503; after, the client's connection is reset.
-        using var deadline = new CancellationTokenSource(timeout);
+        // The timeout bounds the whole exchange, not only silence: a backend that drips its answer is cut
+        // off too. As on AWS, it starts once the client's body has been read (a slow upload is Kestrel's
+        // minimum data rate's business, and a stalled backend's the activity timeout's meanwhile).
+        using var deadline = new CancellationTokenSource();
+        var request = context.Request;
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            deadline.CancelAfter(timeout);
+        }
+        else
+        {
+            request.Body = new RequestBodyEndSignal(request.Body, () => deadline.CancelAfter(timeout));
+        }
 
         // The destination prefix is unused: the exchange sets the full URI itself.
         var error = await _forwarder.SendAsync(context, exchange.Integration.Uri!.Origin, _invoker, config, exchange, deadline.Token);
@@ -56,19 +73,13 @@ public sealed partial class HttpProxyForwarder : IDisposable
             return;
         }
 
-        if (deadline.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested && error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled)
-        {
-            error = ForwarderError.RequestTimedOut;
-        }
-
         var exception = context.GetForwarderErrorFeature()?.Exception;
+        var deadlinePassed = deadline.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested;
         switch (error)
         {
-            case ForwarderError.RequestTimedOut when context.Response.HasStarted:
-                Log.IntegrationTimedOut(_logger, exchange.Table.ApiId, exchange.Table.StageName, exchange.Match.Route.Key.Text, (int)timeout.TotalMilliseconds);
-                context.Abort();
-                break;
             case ForwarderError.RequestTimedOut:
+            case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseHeaders or ForwarderError.ResponseBodyCanceled when deadlinePassed:
+                // Before the response started: 503; after (a backend still dripping): the writer resets the connection.
                 Log.IntegrationTimedOut(_logger, exchange.Table.ApiId, exchange.Table.StageName, exchange.Match.Route.Key.Text, (int)timeout.TotalMilliseconds);
                 await GatewayResponseWriter.WriteAsync(context, GatewayResponse.IntegrationTimeout, exchange.RequestId);
                 break;
@@ -84,13 +95,11 @@ public sealed partial class HttpProxyForwarder : IDisposable
                 }
 
                 break;
-            case ForwarderError.ResponseBodyCanceled when deadline.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested:
-                // The backend was still sending when the timeout ran out; YARP has already cut the connection.
-                Log.IntegrationTimedOut(_logger, exchange.Table.ApiId, exchange.Table.StageName, exchange.Match.Route.Key.Text, (int)timeout.TotalMilliseconds);
-                break;
             case ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient or ForwarderError.ResponseBodyDestination:
-                // The response had started; YARP has already cut the connection.
+                // Usually the response had started and YARP has cut the connection; if YARP cleared it
+                // before the first byte, the client still gets a JSON answer, not a bare 502.
                 Log.ResponseInterrupted(_logger, error, exception?.Message);
+                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.InternalServerError, exchange.RequestId);
                 break;
             default:
                 Log.IntegrationFailed(_logger, exchange.Table.ApiId, exchange.Table.StageName, exchange.Match.Route.Key.Text, error, exception?.Message);
@@ -100,6 +109,32 @@ public sealed partial class HttpProxyForwarder : IDisposable
     }
 
     public void Dispose() => _invoker.Dispose();
+
+    /// <summary>
+    /// Opens a connection to an integration, unless it leads to this gateway's own admin endpoint: the
+    /// control plane refuses such URIs, but a stage variable, a host name that resolves to this machine
+    /// or a mapped Host could still lead there. Checked once per new connection, not per request.
+    /// </summary>
+    private async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(endpoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
+        if (addresses.Any(address => _ownAdmin.IsAdminSocket(address, endpoint.Port)))
+        {
+            throw new HttpRequestException($"{endpoint.Host}:{endpoint.Port} is this gateway's own admin endpoint; integrations may not call it");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, endpoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     private static bool IsTooLarge(Exception? exception)
     {

@@ -13,51 +13,70 @@ public sealed class ApiRegistryGrain(
 {
     private ApiDirectory? _directory;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.State.ApiIds.Count == 0)
-        {
-            return;
-        }
-
-        // State written before protocol types were kept: ask each API once.
-        foreach (var apiId in state.State.ApiIds)
-        {
-            if (await grains.GetGrain<IApiGrain>(apiId).GetRuntimeSummary() is { } summary)
-            {
-                state.State.Apis[apiId] = summary.ProtocolType;
-            }
-        }
-
-        state.State.ApiIds.Clear();
-        state.State.Version++;
-        await state.WriteStateOrReloadAsync(this);
-    }
-
     public async Task<ApiDefinition> CreateApi(ApiInput input)
     {
+        await EnsureMigrated();
         var apiId = ResourceIds.Unique(ResourceIds.Api, state.State.Apis.ContainsKey);
         var api = await grains.GetGrain<IApiGrain>(apiId).Create(input);
         await Change(apis => apis[apiId] = api.ProtocolType);
         return api;
     }
 
-    public Task<List<string>> GetApiIds() => Task.FromResult(state.State.Apis.Keys.Order(StringComparer.Ordinal).ToList());
-
-    public Task<ApiDirectory> GetDirectory() => Task.FromResult(_directory ??= new ApiDirectory
+    public async Task<List<string>> GetApiIds()
     {
-        Version = state.State.Version,
-        Apis = new Dictionary<string, string>(state.State.Apis, StringComparer.Ordinal),
-    });
+        await EnsureMigrated();
+        return state.State.Apis.Keys.Order(StringComparer.Ordinal).ToList();
+    }
 
-    public Task<long> GetDirectoryVersion() => Task.FromResult(state.State.Version);
+    public async Task<ApiDirectory> GetDirectory()
+    {
+        await EnsureMigrated();
+        return _directory ??= new ApiDirectory
+        {
+            Version = state.State.Version,
+            Apis = new Dictionary<string, string>(state.State.Apis, StringComparer.Ordinal),
+        };
+    }
+
+    public async Task<long> GetDirectoryVersion()
+    {
+        await EnsureMigrated();
+        return state.State.Version;
+    }
 
     public async Task Remove(string apiId)
     {
+        // The API being deleted is waiting for this call: asking it for its protocol type would deadlock.
+        await EnsureMigrated(except: apiId);
         if (state.State.Apis.ContainsKey(apiId))
         {
             await Change(apis => apis.Remove(apiId));
         }
+    }
+
+    /// <summary>
+    /// State written before protocol types were kept lists bare IDs: each API is asked once, on the
+    /// first call after the upgrade (not on activation, where the caller may be one of those APIs).
+    /// </summary>
+    private async Task EnsureMigrated(string? except = null)
+    {
+        if (state.State.ApiIds.Count == 0)
+        {
+            return;
+        }
+
+        var apis = new Dictionary<string, string>(state.State.Apis, StringComparer.Ordinal);
+        foreach (var apiId in state.State.ApiIds)
+        {
+            if (apiId != except && await grains.GetGrain<IApiGrain>(apiId).GetRuntimeSummary() is { } summary)
+            {
+                apis[apiId] = summary.ProtocolType;
+            }
+        }
+
+        state.State = new ApiRegistryState { Apis = apis, Version = state.State.Version + 1 };
+        await state.WriteStateOrReloadAsync(this);
+        _directory = null;
     }
 
     /// <summary>Applies a change, writes it with a new version and tells the edges; a failed write leaves nothing changed (see <see cref="PersistentStateExtensions"/>).</summary>

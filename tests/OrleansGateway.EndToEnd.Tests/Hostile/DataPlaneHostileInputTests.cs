@@ -170,6 +170,33 @@ public sealed class DataPlaneHostileInputTests(HostileEdgeFixture fixture) : ICl
         Assert.Contains("Origin", preflightResponse.Headers.Vary);
     }
 
+    [Fact]
+    public async Task IntegrationLedToTheAdminEndpointByAStageVariable_IsNeverConnected()
+    {
+        // The control plane refuses admin URIs it can see; a stage variable names the host only per stage.
+        var admin = new Uri(fixture.Edge.AdminUrl);
+        async Task<System.Text.Json.JsonElement> Cli(params string[] arguments) => (await AwsCli.RunAsync(fixture.Edge.AdminUrl, ["apigatewayv2", .. arguments])).Json();
+        var apiId = (await Cli("create-api", "--name", "to-admin", "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
+        var integration = (await Cli("create-integration", "--api-id", apiId, "--integration-type", "HTTP_PROXY", "--integration-method", "GET",
+            "--payload-format-version", "1.0", "--integration-uri", "http://${stageVariables.h}/v2/apis")).GetProperty("IntegrationId").GetString()!;
+        await Cli("create-route", "--api-id", apiId, "--route-key", "GET /list", "--target", "integrations/" + integration);
+        await Cli("create-stage", "--api-id", apiId, "--stage-name", "prod", "--stage-variables", $"h=localhost:{admin.Port}");
+        await Cli("create-stage", "--api-id", apiId, "--stage-name", "ip", "--stage-variables", $"h=127.0.0.1:{admin.Port}");
+        await Cli("create-deployment", "--api-id", apiId, "--stage-name", "prod");
+        await Cli("create-deployment", "--api-id", apiId, "--stage-name", "ip");
+
+        foreach (var stage in new[] { "prod", "ip" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{DataUrl}/_aws/execute-api/{apiId}/{stage}/list");
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            using var response = await _http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            Assert.Equal("""{"message":"Internal Server Error"}""", await response.Content.ReadAsStringAsync());
+        }
+
+        await AssertStillServingAsync();
+    }
+
     private async Task AssertStillServingAsync()
     {
         using var response = await _http.GetAsync(await UrlAsync("/echo/still-serving"));

@@ -25,6 +25,8 @@ public sealed class PathTraversalTests(EmbeddedEdgeFixture fixture) : IClassFixt
     [InlineData("/files/%25", "/public/%25")]
     [InlineData("/files/%2541dmin", "/public/%2541dmin")]
     [InlineData("/files/x/%2e%2e/y", "/public/y")]
+    [InlineData("/files/..%2Fadmin", "/public/%252E%252E%2Fadmin")]
+    [InlineData("/files/%2e%2e%2f%2e%2e%2fadmin", "/public/%252E%252E%2f%252E%252E%2fadmin")]
     public async Task EncodedTraversal_StaysInsideTheIntegrationPath(string requestPath, string backendTarget)
     {
         var apiId = await DeployFilesApiAsync();
