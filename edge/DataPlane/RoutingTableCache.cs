@@ -106,6 +106,14 @@ public sealed partial class RoutingTableCache
         try
         {
             var summary = await _grains.GetGrain<IApiGrain>(apiId).GetRuntimeSummary();
+            if (summary is null)
+            {
+                // Deleted (a load that raced the delete's push cached it as missing): forget it rather than ask again each tick.
+                _apis.TryRemove(new KeyValuePair<string, Task<ApiRouting>>(apiId, apiTask));
+                Log.ApiInvalidated(_logger, apiId);
+                return;
+            }
+
             if (!api.SameAs(summary))
             {
                 _apis.TryUpdate(apiId, Task.FromResult(new ApiRouting(apiId, summary)), apiTask);
