@@ -175,15 +175,14 @@ public sealed class DataPlaneHostileInputTests(HostileEdgeFixture fixture) : ICl
     {
         // The control plane refuses admin URIs it can see; a stage variable names the host only per stage.
         var admin = new Uri(fixture.Edge.AdminUrl);
-        async Task<System.Text.Json.JsonElement> Cli(params string[] arguments) => (await AwsCli.RunAsync(fixture.Edge.AdminUrl, ["apigatewayv2", .. arguments])).Json();
-        var apiId = (await Cli("create-api", "--name", "to-admin", "--protocol-type", "HTTP")).GetProperty("ApiId").GetString()!;
-        var integration = (await Cli("create-integration", "--api-id", apiId, "--integration-type", "HTTP_PROXY", "--integration-method", "GET",
-            "--payload-format-version", "1.0", "--integration-uri", "http://${stageVariables.h}/v2/apis")).GetProperty("IntegrationId").GetString()!;
-        await Cli("create-route", "--api-id", apiId, "--route-key", "GET /list", "--target", "integrations/" + integration);
-        await Cli("create-stage", "--api-id", apiId, "--stage-name", "prod", "--stage-variables", $"h=localhost:{admin.Port}");
-        await Cli("create-stage", "--api-id", apiId, "--stage-name", "ip", "--stage-variables", $"h=127.0.0.1:{admin.Port}");
-        await Cli("create-deployment", "--api-id", apiId, "--stage-name", "prod");
-        await Cli("create-deployment", "--api-id", apiId, "--stage-name", "ip");
+        var cli = new HttpApiCli(fixture.Edge);
+        var apiId = await cli.CreateApiAsync();
+        var integration = await cli.CreateIntegrationAsync(apiId, "http://${stageVariables.h}/v2/apis", "--integration-method", "GET");
+        await cli.CreateRouteAsync(apiId, "GET /list", integration);
+        await cli.CreateStageAsync(apiId, "prod", "--stage-variables", $"h=localhost:{admin.Port}");
+        await cli.CreateStageAsync(apiId, "ip", "--stage-variables", $"h=127.0.0.1:{admin.Port}");
+        await cli.DeployAsync(apiId, "prod");
+        await cli.DeployAsync(apiId, "ip");
 
         foreach (var stage in new[] { "prod", "ip" })
         {
@@ -239,20 +238,16 @@ public sealed class DataPlaneHostileInputTests(HostileEdgeFixture fixture) : ICl
 
     private static async Task<string> CreateApiAsync(EdgeHost edge, string backendUrl)
     {
-        async Task<System.Text.Json.JsonElement> Cli(params string[] arguments) => (await AwsCli.RunAsync(edge.AdminUrl, ["apigatewayv2", .. arguments])).Json();
-
-        var apiId = (await Cli("create-api", "--name", "hostile", "--protocol-type", "HTTP",
-            "--cors-configuration", "AllowOrigins=https://a.example,https://b.example,AllowMethods=GET")).GetProperty("ApiId").GetString()!;
-        var echo = (await Cli("create-integration", "--api-id", apiId, "--integration-type", "HTTP_PROXY", "--integration-method", "ANY",
-            "--payload-format-version", "1.0", "--integration-uri", backendUrl + "/{proxy}",
+        var cli = new HttpApiCli(edge);
+        var apiId = await cli.CreateApiAsync("--cors-configuration", "AllowOrigins=https://a.example,https://b.example,AllowMethods=GET");
+        var echo = await cli.CreateIntegrationAsync(apiId, backendUrl + "/{proxy}",
             "--request-parameters", """{"overwrite:header.x-q":"$request.querystring.q"}""",
-            "--response-parameters", """{"200":{"overwrite:header.x-r":"$request.querystring.q"}}""")).GetProperty("IntegrationId").GetString()!;
-        var drip = (await Cli("create-integration", "--api-id", apiId, "--integration-type", "HTTP_PROXY", "--integration-method", "GET",
-            "--payload-format-version", "1.0", "--integration-uri", backendUrl + "/drip/40", "--timeout-in-millis", "1000")).GetProperty("IntegrationId").GetString()!;
-        await Cli("create-route", "--api-id", apiId, "--route-key", "ANY /echo/{proxy+}", "--target", "integrations/" + echo);
-        await Cli("create-route", "--api-id", apiId, "--route-key", "GET /drip", "--target", "integrations/" + drip);
-        await Cli("create-stage", "--api-id", apiId, "--stage-name", "prod");
-        await Cli("create-deployment", "--api-id", apiId, "--stage-name", "prod");
+            "--response-parameters", """{"200":{"overwrite:header.x-r":"$request.querystring.q"}}""");
+        var drip = await cli.CreateIntegrationAsync(apiId, backendUrl + "/drip/40", "--integration-method", "GET", "--timeout-in-millis", "1000");
+        await cli.CreateRouteAsync(apiId, "ANY /echo/{proxy+}", echo);
+        await cli.CreateRouteAsync(apiId, "GET /drip", drip);
+        await cli.CreateStageAsync(apiId, "prod");
+        await cli.DeployAsync(apiId, "prod");
         return apiId;
     }
 }

@@ -6,25 +6,11 @@ namespace OrleansGateway.EndToEnd.Tests.Hostile;
 /// An embedded edge whose client timeouts are short, so slow-client cases end within seconds, and an
 /// echo backend. The limits are the gateway's own configuration keys, as an operator would set them.
 /// </summary>
-public sealed class HostileEdgeFixture : IAsyncLifetime
+public sealed class HostileEdgeFixture : EmbeddedEdgeFixture
 {
-    public EdgeHost Edge { get; private set; } = null!;
-
-    public EchoBackend Backend { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
     {
-        Backend = await EchoBackend.StartAsync();
-        Edge = await EdgeHost.StartAsync(environment: new Dictionary<string, string>
-        {
-            ["Gateway__DataPlane__RequestHeadersTimeout"] = "00:00:02",
-            ["Gateway__DataPlane__MinDataRateGracePeriod"] = "00:00:02",
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Edge.DisposeAsync();
-        await Backend.DisposeAsync();
-    }
+        ["Gateway__DataPlane__RequestHeadersTimeout"] = "00:00:02",
+        ["Gateway__DataPlane__MinDataRateGracePeriod"] = "00:00:02",
+    };
 }
