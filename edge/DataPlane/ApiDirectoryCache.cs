@@ -7,7 +7,7 @@ namespace OrleansGateway.Edge.DataPlane;
 /// The edge's copy of the <see cref="ApiDirectory"/>: which API IDs exist and their protocol types.
 /// A request naming an ID that is not in it is answered without a grain call and leaves nothing
 /// behind, whatever IDs clients make up. Loaded on first use, refreshed when the registry pushes a
-/// newer version (<see cref="RoutingObserver"/>), and compared by version on the revalidation timer
+/// newer version (<see cref="WebSockets.EdgeObserver"/>), and compared by version on the revalidation timer
 /// in case a push was lost. While a refresh is in flight, an ID the old copy lacks waits for it, so
 /// an API is served as soon as the push of its creation arrives.
 /// </summary>

@@ -6,7 +6,7 @@ namespace OrleansGateway.Edge.DataPlane;
 /// <summary>
 /// The edge's copy of every custom domain name's API mappings, read by requests whose Host is not
 /// an execute-api host: loaded from <see cref="IDomainNameRegistryGrain"/> on first use, dropped
-/// when the registry says something changed (<see cref="RoutingObserver"/>), and reloaded on the
+/// when the registry says something changed (<see cref="WebSockets.EdgeObserver"/>), and reloaded on the
 /// revalidation timer in case that message was lost.
 /// </summary>
 public sealed partial class ApiMappingCache(IGrainFactory grains, ILogger<ApiMappingCache> logger)

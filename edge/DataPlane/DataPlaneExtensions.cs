@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OrleansGateway.Edge.ControlPlane;
 using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Edge.Hosting;
+using OrleansGateway.Edge.WebSockets;
 
 namespace OrleansGateway.Edge.DataPlane;
 
@@ -23,6 +24,14 @@ public static class DataPlaneExtensions
         }
 
         services.AddSingleton(options);
+        var webSocketOptions = new WebSocketApiOptions();
+        configuration.GetSection(WebSocketApiOptions.Section).Bind(webSocketOptions);
+        if (webSocketOptions.Validate() is { } invalidWebSockets)
+        {
+            return invalidWebSockets;
+        }
+
+        services.AddSingleton(webSocketOptions);
         services.AddSingleton(OwnAdminEndpoint.Of(GatewayEndpoints.AdminUrl(configuration)));
         services.Configure<KestrelServerOptions>(kestrel => ApplyLimits(kestrel, options));
         var authorizerOptions = new AuthorizerOptions();
@@ -35,6 +44,10 @@ public static class DataPlaneExtensions
         services.AddSingleton<RoutingTableCache>();
         services.AddSingleton<ApiMappingCache>();
         services.AddSingleton<HttpProxyForwarder>();
+        services.AddSingleton<EdgeIdentity>();
+        services.AddSingleton<SocketRegistry>();
+        services.AddSingleton<WebSocketEndpoint>();
+        services.AddSingleton<ConnectionManagementApi>();
         services.AddSingleton<DataPlanePipeline>();
         services.AddHostedService<RoutingSubscription>();
         return null;

@@ -14,8 +14,8 @@ public sealed class DataPlaneOptions
     /// <summary>How often cached routing tables are compared with their stage's version, in case a push was lost.</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often the edge renews its routing subscription (the directory forgets it after two minutes).</summary>
-    public TimeSpan SubscriptionRenewalInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often the edge renews its membership (the directory declares an edge dead after 20 s without one).</summary>
+    public TimeSpan SubscriptionRenewalInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Largest total size of a request's headers (AWS: 10,240 bytes); more is refused with 431.</summary>
     public int MaxRequestHeadersTotalSize { get; set; } = 10 * 1024;
@@ -44,6 +44,8 @@ public sealed class DataPlaneOptions
         { MaxPayloadBytes: <= 0 } => $"{Section}:MaxPayloadBytes must be positive",
         { MaxRequestHeadersTotalSize: <= 0 } or { MaxRequestHeaderCount: <= 0 } or { MaxRequestLineSize: <= 0 } =>
             $"{Section}:MaxRequestHeadersTotalSize, MaxRequestHeaderCount and MaxRequestLineSize must be positive",
+        _ when SubscriptionRenewalInterval <= TimeSpan.Zero || SubscriptionRenewalInterval > TimeSpan.FromSeconds(10) =>
+            $"{Section}:SubscriptionRenewalInterval must be between 0 and 10 seconds (the cluster declares an edge dead after 20 s)",
         _ when RequestHeadersTimeout <= TimeSpan.Zero => $"{Section}:RequestHeadersTimeout must be positive",
         _ when MinDataRateGracePeriod <= TimeSpan.FromSeconds(1) => $"{Section}:MinDataRateGracePeriod must be more than one second (Kestrel's rule)",
         { MinRequestBodyBytesPerSecond: < 0 } or { MinResponseBytesPerSecond: < 0 } => $"{Section}:MinRequestBodyBytesPerSecond and MinResponseBytesPerSecond must not be negative",

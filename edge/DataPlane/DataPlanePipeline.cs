@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using OrleansGateway.Cors;
 using OrleansGateway.Edge.DataPlane.Authorizers;
+using OrleansGateway.Edge.WebSockets;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Routing;
 
@@ -20,6 +21,8 @@ public sealed partial class DataPlanePipeline(
     ApiMappingCache apiMappings,
     RouteAuthorization authorization,
     HttpProxyForwarder forwarder,
+    WebSocketEndpoint webSockets,
+    ConnectionManagementApi management,
     DataPlaneOptions options,
     ILogger<DataPlanePipeline> logger)
 {
@@ -60,7 +63,7 @@ public sealed partial class DataPlanePipeline(
                 protocolType = await directory.FindAsync(url.ApiId.ToString());
             }
 
-            if (protocolType != ProtocolTypes.Http)
+            if (protocolType is not (ProtocolTypes.Http or ProtocolTypes.WebSocket))
             {
                 await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
                 return;
@@ -69,6 +72,12 @@ public sealed partial class DataPlanePipeline(
             if (!cache.TryGetApi(url.ApiId.Span, out api))
             {
                 api = await cache.GetApiAsync(url.ApiId.ToString());
+            }
+
+            if (api.Summary is { ProtocolType: ProtocolTypes.WebSocket } && !api.Summary.DisableExecuteApiEndpoint)
+            {
+                await ServeWebSocketApiAsync(context, api, url, requestId);
+                return;
             }
 
             if (api.Summary is null || !api.IsHttpApi)
@@ -105,6 +114,12 @@ public sealed partial class DataPlanePipeline(
             if (!cache.TryGetApi(mapping.ApiId, out api))
             {
                 api = await cache.GetApiAsync(mapping.ApiId);
+            }
+
+            if (api.Summary is { ProtocolType: ProtocolTypes.WebSocket })
+            {
+                await ServeWebSocketStageAsync(context, api, mapping.Stage, routePath, requestId);
+                return;
             }
 
             // DisableExecuteApiEndpoint closes the execute-api URLs only: custom domain names are
@@ -192,6 +207,48 @@ public sealed partial class DataPlanePipeline(
         }
 
         await forwarder.ForwardAsync(context, exchange);
+    }
+
+    /// <summary>A WebSocket API's invoke URL: the stage is the first path segment (or named by the URL form).</summary>
+    private Task ServeWebSocketApiAsync(HttpContext context, ApiRouting api, in InvokeUrl url, string requestId)
+    {
+        ReadOnlyMemory<char> stage, rest;
+        if (url.Form == InvokeUrlForm.UserRequestPath)
+        {
+            (stage, rest) = (url.ExplicitStage, url.Path);
+        }
+        else
+        {
+            var path = url.Path.Span.TrimStart('/');
+            var end = path.IndexOf('/');
+            var offset = url.Path.Length - path.Length;
+            (stage, rest) = end < 0 ? (url.Path[offset..], ReadOnlyMemory<char>.Empty) : (url.Path.Slice(offset, end), url.Path[(offset + end)..]);
+        }
+
+        if (api.FindStageName(stage.Span) is not { } stageName)
+        {
+            return GatewayResponseWriter.WriteAsync(context, GatewayResponse.Forbidden, requestId);
+        }
+
+        return ServeWebSocketStageAsync(context, api, stageName, rest, requestId);
+    }
+
+    /// <summary>The stage's base URL upgrades; <c>@connections</c> and <c>@groups</c> below it are the management APIs.</summary>
+    private Task ServeWebSocketStageAsync(HttpContext context, ApiRouting api, string stageName, ReadOnlyMemory<char> rest, string requestId)
+    {
+        var path = rest.Span;
+        if (path.IsEmpty || path is "/")
+        {
+            return webSockets.ServeAsync(context, api.ApiId, stageName, requestId);
+        }
+
+        if (ConnectionManagementApi.Handles(path))
+        {
+            return management.ServeAsync(context, api.ApiId, stageName, rest, requestId);
+        }
+
+        // AWS answers anything else under a WebSocket stage as a missing route.
+        return GatewayResponseWriter.WriteAsync(context, GatewayResponse.Forbidden, requestId);
     }
 
     /// <summary>Buffers the body a <c>$request.body</c> mapping reads; the answer to give instead when it cannot be read.</summary>

@@ -39,6 +39,9 @@ public sealed class GatewayResponse
     /// <summary>The integration could not be reached or failed, or the gateway itself failed.</summary>
     public static GatewayResponse InternalServerError { get; } = new(StatusCodes.Status500InternalServerError, "Internal Server Error");
 
+    /// <summary>The edge cannot serve this now (a WebSocket upgrade before the edge joined the cluster).</summary>
+    public static GatewayResponse ServiceUnavailable { get; } = new(StatusCodes.Status503ServiceUnavailable, "Service Unavailable");
+
     /// <summary>The request could not be read.</summary>
     public static GatewayResponse BadRequest { get; } = new(StatusCodes.Status400BadRequest, "Bad Request");
 }

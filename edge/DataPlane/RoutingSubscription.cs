@@ -1,25 +1,32 @@
+using OrleansGateway.Edge.WebSockets;
+using OrleansGateway.Edges;
 using OrleansGateway.Routing;
 
 namespace OrleansGateway.Edge.DataPlane;
 
 /// <summary>
-/// Keeps this edge subscribed to <see cref="IEdgeDirectoryGrain"/> (key 0), renewing before the
-/// directory forgets it, and revalidates the routing and API mapping caches on a timer. After the
-/// subscription was lost and regained, pushes may have been missed, so they are revalidated at once.
+/// Keeps this edge a member of <see cref="IEdgeDirectoryGrain"/> (key 0): joins to get the edge's
+/// ID, renews well before the directory declares it dead, and revalidates the routing and API
+/// mapping caches on a timer. After membership was lost and regained, pushes may have been missed,
+/// so the caches are revalidated at once. An edge the directory declared dead (it could not renew
+/// in time) had its connections' <c>$disconnect</c> run already: it drops those sockets and joins
+/// again under a new ID.
 /// </summary>
 public sealed partial class RoutingSubscription(
     IGrainFactory grains,
     ApiDirectoryCache directory,
     RoutingTableCache cache,
     ApiMappingCache apiMappings,
+    SocketRegistry sockets,
+    EdgeIdentity identity,
     DataPlaneOptions options,
     ILogger<RoutingSubscription> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    // Orleans holds observers weakly: this field keeps the edge's ear alive.
-    private readonly RoutingObserver _observer = new(directory, cache, apiMappings);
-    private IRoutingObserver? _reference;
+    // Orleans holds observers weakly: this field keeps the edge alive to grains.
+    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets);
+    private IEdgeObserver? _reference;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(KeepSubscribedAsync(stoppingToken), RevalidateAsync(stoppingToken));
@@ -27,12 +34,12 @@ public sealed partial class RoutingSubscription(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_reference is { } reference)
+        if (_reference is { } reference && identity.Registration is { } registration)
         {
             try
             {
-                await grains.GetGrain<IEdgeDirectoryGrain>(0).Unsubscribe(reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
-                grains.DeleteObjectReference<IRoutingObserver>(reference);
+                await grains.GetGrain<IEdgeDirectoryGrain>(0).Leave(registration.EdgeId).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+                grains.DeleteObjectReference<IEdgeObserver>(reference);
             }
             catch (Exception e)
             {
@@ -50,8 +57,21 @@ public sealed partial class RoutingSubscription(
         {
             try
             {
-                _reference ??= grains.CreateObjectReference<IRoutingObserver>(_observer);
-                await grains.GetGrain<IEdgeDirectoryGrain>(0).Subscribe(_reference);
+                _reference ??= grains.CreateObjectReference<IEdgeObserver>(_observer);
+                var edges = grains.GetGrain<IEdgeDirectoryGrain>(0);
+                if (identity.Registration is not { } registration)
+                {
+                    identity.Set(await edges.Join(_reference));
+                    Log.Joined(logger, identity.Registration!.EdgeId);
+                }
+                else if (!await edges.Renew(registration.EdgeId, _reference))
+                {
+                    Log.DeclaredDead(logger, registration.EdgeId, sockets.Count);
+                    identity.Set(null);
+                    await sockets.AbandonAllAsync();
+                    continue;
+                }
+
                 if (!subscribed)
                 {
                     Log.Subscribed(logger);
@@ -128,6 +148,12 @@ public sealed partial class RoutingSubscription(
 
         [LoggerMessage(3, LogLevel.Debug, "Routing: unsubscribing failed ({ErrorType}: {Message})")]
         public static partial void UnsubscribeFailed(ILogger logger, string errorType, string message);
+
+        [LoggerMessage(5, LogLevel.Information, "Edge: joined the cluster as edge {EdgeId}")]
+        public static partial void Joined(ILogger logger, int edgeId);
+
+        [LoggerMessage(6, LogLevel.Error, "Edge: the cluster declared edge {EdgeId} dead (it could not renew in time) and ran $disconnect for its connections; dropping its {Count} sockets and joining again")]
+        public static partial void DeclaredDead(ILogger logger, int edgeId, int count);
 
         [LoggerMessage(4, LogLevel.Warning, "Routing: a revalidation round failed ({ErrorType}: {Message}); the next tick tries again")]
         public static partial void RevalidationRoundFailed(ILogger logger, string errorType, string message);

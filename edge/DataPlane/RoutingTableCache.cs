@@ -8,7 +8,7 @@ namespace OrleansGateway.Edge.DataPlane;
 /// The edge's routing tables, per API and stage, so the steady-state request path makes no grain
 /// call: filled on first use from <see cref="IApiGrain.GetRuntimeSummary"/> and
 /// <see cref="IStageGrain.GetRuntime"/>, dropped when a grain says the API or stage changed
-/// (<see cref="RoutingObserver"/>), and compared with the grains' versions on a timer in case
+/// (<see cref="WebSockets.EdgeObserver"/>), and compared with the grains' versions on a timer in case
 /// such a message was lost (<see cref="RevalidateAsync"/>).
 /// </summary>
 public sealed partial class RoutingTableCache

@@ -1,31 +1,95 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using OrleansGateway.Edges;
+using OrleansGateway.Storage;
 
 namespace OrleansGateway.Routing;
 
 /// <summary>
-/// The edges listening for routing changes. Subscriptions live in memory only: edges renew
-/// them on a timer, so after a restart of this grain they come back within one renewal, and a
-/// subscription not renewed within <see cref="Expiry"/> is dropped. Kept active so that a quiet
-/// hour does not cost every edge its subscription.
+/// The edges of the cluster. Which edges exist (ID → observer) is persisted, written only when an
+/// edge joins, leaves or dies; when each was last heard from is memory only, and after a restart of
+/// this grain every known edge gets a full <see cref="Expiry"/> to renew. An edge not heard from
+/// within <see cref="Expiry"/> is dead: it is removed, and each shard of its connection records runs
+/// their <c>$disconnect</c>. Kept active: it is the clock that notices deaths.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed partial class EdgeDirectoryGrain(ILogger<EdgeDirectoryGrain> logger) : Grain, IEdgeDirectoryGrain
+public sealed partial class EdgeDirectoryGrain(
+    [PersistentState("state", StorageNames.Gateway)] IPersistentState<EdgeDirectoryState> state,
+    IGrainFactory grains,
+    ILogger<EdgeDirectoryGrain> logger) : Grain, IEdgeDirectoryGrain
 {
-    public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(2);
+    /// <summary>Edges renew every 5 s; three missed renewals and a margin make one dead.</summary>
+    public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(20);
 
-    private readonly Dictionary<IRoutingObserver, DateTime> _observers = [];
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
 
-    public Task Subscribe(IRoutingObserver observer)
+    private readonly Dictionary<int, DateTime> _lastHeard = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        DropExpired();
-        _observers[observer] = DateTime.UtcNow;
+        var now = DateTime.UtcNow;
+        foreach (var edgeId in state.State.Edges.Keys)
+        {
+            _lastHeard[edgeId] = now;
+        }
+
+        this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(SweepInterval, SweepInterval) { Interleave = true });
         return Task.CompletedTask;
     }
 
-    public Task Unsubscribe(IRoutingObserver observer)
+    public async Task<EdgeRegistration> Join(IEdgeObserver observer)
     {
-        _observers.Remove(observer);
-        return Task.CompletedTask;
+        var key = state.State.ConnectionIdKey ?? RandomNumberGenerator.GetBytes(32);
+        var edgeId = state.State.LastEdgeId + 1;
+        state.State.ConnectionIdKey = key;
+        state.State.LastEdgeId = edgeId;
+        state.State.Edges[edgeId] = observer;
+        await state.WriteStateOrReloadAsync(this);
+        _lastHeard[edgeId] = DateTime.UtcNow;
+        Log.Joined(logger, edgeId);
+        return new EdgeRegistration { EdgeId = edgeId, ConnectionIdKey = key };
+    }
+
+    public async Task<bool> Renew(int edgeId, IEdgeObserver observer)
+    {
+        if (!state.State.Edges.TryGetValue(edgeId, out var known))
+        {
+            return false;
+        }
+
+        if (!known.Equals(observer))
+        {
+            state.State.Edges[edgeId] = observer;
+            await state.WriteStateOrReloadAsync(this);
+        }
+
+        _lastHeard[edgeId] = DateTime.UtcNow;
+        return true;
+    }
+
+    public async Task Leave(int edgeId)
+    {
+        if (state.State.Edges.Remove(edgeId))
+        {
+            await state.WriteStateOrReloadAsync(this);
+            Log.Left(logger, edgeId);
+        }
+
+        _lastHeard.Remove(edgeId);
+    }
+
+    public Task<IEdgeObserver?> Find(int edgeId) =>
+        Task.FromResult(state.State.Edges.GetValueOrDefault(edgeId));
+
+    public async Task<byte[]> GetConnectionIdKey()
+    {
+        if (state.State.ConnectionIdKey is null)
+        {
+            state.State.ConnectionIdKey = RandomNumberGenerator.GetBytes(32);
+            await state.WriteStateOrReloadAsync(this);
+        }
+
+        return state.State.ConnectionIdKey;
     }
 
     public Task PublishApiChanged(string apiId)
@@ -54,28 +118,15 @@ public sealed partial class EdgeDirectoryGrain(ILogger<EdgeDirectoryGrain> logge
 
     // Calls are started, not awaited: a publisher must not wait on edges (an edge reacting to the
     // news calls the publishing grain back), and a dead edge must not slow the others down.
-    private void Notify(Func<IRoutingObserver, Task> call)
+    private void Notify(Func<IEdgeObserver, Task> call)
     {
-        DropExpired();
-        foreach (var observer in _observers.Keys)
+        foreach (var observer in state.State.Edges.Values)
         {
             _ = Deliver(observer, call);
         }
     }
 
-    private void DropExpired()
-    {
-        var cutoff = DateTime.UtcNow - Expiry;
-        foreach (var (observer, renewed) in _observers.ToList())
-        {
-            if (renewed < cutoff)
-            {
-                _observers.Remove(observer);
-            }
-        }
-    }
-
-    private async Task Deliver(IRoutingObserver observer, Func<IRoutingObserver, Task> call)
+    private async Task Deliver(IEdgeObserver observer, Func<IEdgeObserver, Task> call)
     {
         try
         {
@@ -87,9 +138,56 @@ public sealed partial class EdgeDirectoryGrain(ILogger<EdgeDirectoryGrain> logge
         }
     }
 
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = DateTime.UtcNow - Expiry;
+        var dead = state.State.Edges.Keys.Where(id => _lastHeard.GetValueOrDefault(id) < cutoff).ToList();
+        if (dead.Count > 0)
+        {
+            foreach (var edgeId in dead)
+            {
+                state.State.Edges.Remove(edgeId);
+                state.State.Dead.Add(edgeId);
+                _lastHeard.Remove(edgeId);
+                Log.Died(logger, edgeId, Expiry.TotalSeconds);
+            }
+
+            await state.WriteStateOrReloadAsync(this);
+        }
+
+        // Dead edges stay listed until every shard took their $disconnect work (a shard persists
+        // what it still owes), so a failure here is retried on the next sweep.
+        foreach (var edgeId in state.State.Dead.ToList())
+        {
+            try
+            {
+                await Task.WhenAll(Enumerable.Range(0, EdgeShards.Count)
+                    .Select(shard => grains.GetGrain<IEdgeConnectionsGrain>(EdgeShards.Key(edgeId, shard)).DisconnectAll()));
+                state.State.Dead.Remove(edgeId);
+                await state.WriteStateOrReloadAsync(this);
+            }
+            catch (Exception e)
+            {
+                Log.DisconnectAllFailed(logger, edgeId, e.GetType().Name, e.Message);
+            }
+        }
+    }
+
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "A routing change did not reach an edge ({ErrorType}: {Message}); its subscription expires unless renewed")]
+        [LoggerMessage(1, LogLevel.Debug, "A routing change did not reach an edge ({ErrorType}: {Message}); it renews or is declared dead")]
         public static partial void DeliveryFailed(ILogger logger, string errorType, string message);
+
+        [LoggerMessage(2, LogLevel.Information, "Edge {EdgeId} joined")]
+        public static partial void Joined(ILogger logger, int edgeId);
+
+        [LoggerMessage(3, LogLevel.Information, "Edge {EdgeId} left")]
+        public static partial void Left(ILogger logger, int edgeId);
+
+        [LoggerMessage(4, LogLevel.Warning, "Edge {EdgeId} was not heard from for {Seconds} s: declared dead, its connections' $disconnect runs")]
+        public static partial void Died(ILogger logger, int edgeId, double seconds);
+
+        [LoggerMessage(5, LogLevel.Warning, "Starting $disconnect for the connections of dead edge {EdgeId} failed ({ErrorType}: {Message}); retried on the next sweep")]
+        public static partial void DisconnectAllFailed(ILogger logger, int edgeId, string errorType, string message);
     }
 }

@@ -1,4 +1,5 @@
 using OrleansGateway.DomainNames;
+using OrleansGateway.Edges;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Routing;
 
@@ -10,9 +11,9 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
     public async Task SubscribedEdge_HearsApiAndStageChanges()
     {
         var edge = new RecordingEdge();
-        var reference = fixture.Client.CreateObjectReference<IRoutingObserver>(edge);
+        var reference = fixture.Client.CreateObjectReference<IEdgeObserver>(edge);
         var directory = fixture.Client.GetGrain<IEdgeDirectoryGrain>(0);
-        await directory.Subscribe(reference);
+        var referenceId = (await directory.Join(reference)).EdgeId;
         try
         {
             var api = await fixture.Client.GetGrain<IApiRegistryGrain>(0).CreateApi(new ApiInput { Name = "heard", ProtocolType = "HTTP" });
@@ -25,8 +26,8 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
         }
         finally
         {
-            await directory.Unsubscribe(reference);
-            fixture.Client.DeleteObjectReference<IRoutingObserver>(reference);
+            await directory.Leave(referenceId);
+            fixture.Client.DeleteObjectReference<IEdgeObserver>(reference);
         }
     }
 
@@ -34,9 +35,9 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
     public async Task SubscribedEdge_HearsDomainNameAndApiMappingChanges()
     {
         var edge = new RecordingEdge();
-        var reference = fixture.Client.CreateObjectReference<IRoutingObserver>(edge);
+        var reference = fixture.Client.CreateObjectReference<IEdgeObserver>(edge);
         var directory = fixture.Client.GetGrain<IEdgeDirectoryGrain>(0);
-        await directory.Subscribe(reference);
+        var referenceId = (await directory.Join(reference)).EdgeId;
         try
         {
             var registry = fixture.Client.GetGrain<IDomainNameRegistryGrain>(0);
@@ -47,8 +48,8 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
         }
         finally
         {
-            await directory.Unsubscribe(reference);
-            fixture.Client.DeleteObjectReference<IRoutingObserver>(reference);
+            await directory.Leave(referenceId);
+            fixture.Client.DeleteObjectReference<IEdgeObserver>(reference);
         }
     }
 
@@ -56,12 +57,12 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
     public async Task DeadEdge_DoesNotStopOthersFromHearing()
     {
         var directory = fixture.Client.GetGrain<IEdgeDirectoryGrain>(0);
-        var dead = fixture.Client.CreateObjectReference<IRoutingObserver>(new RecordingEdge());
-        await directory.Subscribe(dead);
-        fixture.Client.DeleteObjectReference<IRoutingObserver>(dead);
+        var dead = fixture.Client.CreateObjectReference<IEdgeObserver>(new RecordingEdge());
+        var deadId = (await directory.Join(dead)).EdgeId;
+        fixture.Client.DeleteObjectReference<IEdgeObserver>(dead);
         var live = new RecordingEdge();
-        var reference = fixture.Client.CreateObjectReference<IRoutingObserver>(live);
-        await directory.Subscribe(reference);
+        var reference = fixture.Client.CreateObjectReference<IEdgeObserver>(live);
+        var referenceId = (await directory.Join(reference)).EdgeId;
         try
         {
             await directory.PublishStageChanged("someapi000", "prod");
@@ -69,9 +70,9 @@ public sealed class EdgeDirectoryGrainTests(GatewayClusterFixture fixture) : ICl
         }
         finally
         {
-            await directory.Unsubscribe(reference);
-            await directory.Unsubscribe(dead);
-            fixture.Client.DeleteObjectReference<IRoutingObserver>(reference);
+            await directory.Leave(referenceId);
+            await directory.Leave(deadId);
+            fixture.Client.DeleteObjectReference<IEdgeObserver>(reference);
         }
     }
 }

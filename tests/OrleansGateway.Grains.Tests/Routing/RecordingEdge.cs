@@ -1,10 +1,11 @@
 using System.Threading.Channels;
-using OrleansGateway.Routing;
+using OrleansGateway.Edges;
+using OrleansGateway.WebSockets;
 
 namespace OrleansGateway.Grains.Tests.Routing;
 
 /// <summary>An edge's routing observer that writes down every notice, for tests to read in arrival order.</summary>
-public sealed class RecordingEdge : IRoutingObserver
+public sealed class RecordingEdge : IEdgeObserver
 {
     private readonly Channel<string> _heard = Channel.CreateUnbounded<string>();
 
@@ -15,6 +16,28 @@ public sealed class RecordingEdge : IRoutingObserver
     public Task ApiDirectoryChanged(long version) => _heard.Writer.WriteAsync($"directory {version}").AsTask();
 
     public Task DomainNamesChanged() => _heard.Writer.WriteAsync("domain names").AsTask();
+
+    public Task ConnectCompleted(string connectionId, ConnectOutcome outcome) => _heard.Writer.WriteAsync($"connect {connectionId} {outcome.StatusCode}").AsTask();
+
+    public async Task<bool> Send(string connectionId, byte[] payload)
+    {
+        await _heard.Writer.WriteAsync($"send {connectionId} {System.Text.Encoding.UTF8.GetString(payload)}");
+        return true;
+    }
+
+    public async Task<int> SendToMany(string[] connectionIds, byte[] payload)
+    {
+        await _heard.Writer.WriteAsync($"send {string.Join(",", connectionIds)} {System.Text.Encoding.UTF8.GetString(payload)}");
+        return connectionIds.Length;
+    }
+
+    public Task<ConnectionDescription?> Describe(string connectionId) => Task.FromResult<ConnectionDescription?>(null);
+
+    public Task<bool> Close(string connectionId) => Task.FromResult(false);
+
+    public Task<bool> JoinedGroup(string connectionId, string groupKey) => Task.FromResult(true);
+
+    public Task LeftGroup(string connectionId, string groupKey) => Task.CompletedTask;
 
     public async Task<string> NextAsync()
     {

@@ -1,4 +1,5 @@
 using Orleans.Core.Internal;
+using OrleansGateway.Edges;
 using OrleansGateway.DomainNames;
 using OrleansGateway.Grains.Tests.Routing;
 using OrleansGateway.HttpApis;
@@ -20,9 +21,9 @@ public sealed class FailedWriteTests(FaultyStorageClusterFixture fixture) : ICla
         var contentOfVersion = new Dictionary<long, string?>();
         var before = await Observe(stage, contentOfVersion);
         var edge = new RecordingEdge();
-        var reference = _grains.CreateObjectReference<IRoutingObserver>(edge);
+        var reference = _grains.CreateObjectReference<IEdgeObserver>(edge);
         var directory = _grains.GetGrain<IEdgeDirectoryGrain>(0);
-        await directory.Subscribe(reference);
+        var referenceId = (await directory.Join(reference)).EdgeId;
         try
         {
             await FailingWrites(() => api.UpdateStage("prod", new StageInput { Description = "B" }));
@@ -45,8 +46,8 @@ public sealed class FailedWriteTests(FaultyStorageClusterFixture fixture) : ICla
         }
         finally
         {
-            await directory.Unsubscribe(reference);
-            _grains.DeleteObjectReference<IRoutingObserver>(reference);
+            await directory.Leave(referenceId);
+            _grains.DeleteObjectReference<IEdgeObserver>(reference);
         }
     }
 

@@ -1,0 +1,58 @@
+using OrleansGateway.Edge.DataPlane;
+using OrleansGateway.Edges;
+using OrleansGateway.WebSockets;
+
+namespace OrleansGateway.Edge.WebSockets;
+
+/// <summary>
+/// The edge as grains address it: routing changes drop the cached tables at once; socket calls
+/// reach the connections this edge holds.
+/// </summary>
+public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache cache, ApiMappingCache apiMappings, SocketRegistry sockets) : IEdgeObserver
+{
+    public Task ApiDirectoryChanged(long version)
+    {
+        directory.Changed(version);
+        return Task.CompletedTask;
+    }
+
+    public Task ApiChanged(string apiId)
+    {
+        cache.InvalidateApi(apiId);
+        return Task.CompletedTask;
+    }
+
+    public Task StageChanged(string apiId, string stageName)
+    {
+        cache.InvalidateStage(apiId, stageName);
+        return Task.CompletedTask;
+    }
+
+    public Task DomainNamesChanged()
+    {
+        apiMappings.Invalidate();
+        return Task.CompletedTask;
+    }
+
+    public Task ConnectCompleted(string connectionId, ConnectOutcome outcome)
+    {
+        sockets.CompleteConnect(connectionId, outcome);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> Send(string connectionId, byte[] payload) => sockets.SendAsync(connectionId, payload);
+
+    public Task<int> SendToMany(string[] connectionIds, byte[] payload) => sockets.SendToManyAsync(connectionIds, payload);
+
+    public Task<ConnectionDescription?> Describe(string connectionId) => Task.FromResult(sockets.Describe(connectionId));
+
+    public Task<bool> Close(string connectionId) => Task.FromResult(sockets.Close(connectionId));
+
+    public Task<bool> JoinedGroup(string connectionId, string groupKey) => Task.FromResult(sockets.JoinedGroup(connectionId, groupKey));
+
+    public Task LeftGroup(string connectionId, string groupKey)
+    {
+        sockets.LeftGroup(connectionId, groupKey);
+        return Task.CompletedTask;
+    }
+}
