@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Storage;
 using OrleansGateway.Storage;
+using OrleansGateway.WebSockets;
 
 namespace OrleansGateway.Hosting;
 
@@ -16,6 +17,7 @@ public static class GatewaySiloBuilderExtensions
     public static ISiloBuilder UseGatewayEmbedded(this ISiloBuilder silo, GatewaySiloOptions options)
     {
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        silo.Services.AddWebSocketRoutes();
         return silo.AddGatewayFileStorage(options.StoragePath);
     }
 
@@ -57,6 +59,7 @@ public static class GatewaySiloBuilderExtensions
         });
         silo.Services.AddOptions<AzureBlobStorageOptions>(StorageNames.Gateway)
             .PostConfigure<IServiceProvider>((o, services) => o.GrainStorageSerializer = StateSerializer(services));
+        silo.Services.AddWebSocketRoutes();
         ConfigureFastFailover(silo);
         if (tls is not null)
         {

@@ -24,8 +24,9 @@ public static class StartupFailure
                 $"no silo of the cluster is running after {SiloWaitRetryFilter.Window.TotalSeconds:0} s; start silos with the same Gateway__Storage__ConnectionString and Gateway__Silo__ClusterId",
             OrleansException o => $"the cluster could not be reached: {FirstLine(o.Message)}",
 
-            // A TLS handshake refused either way ends Orleans' connection before it starts.
-            _ when root.Message.StartsWith("Connection ", StringComparison.Ordinal) =>
+            // A TLS handshake refused either way ends Orleans' connection before it starts; which of
+            // these two the client sees depends on when the silo's side gave up.
+            Microsoft.AspNetCore.Connections.ConnectionAbortedException or InvalidOperationException { Message: "Connection terminated prematurely" } =>
                 $"the cluster's silos closed every connection ({FirstLine(root.Message)}); silos and edges need the same Gateway__Cluster__Tls__* settings",
             _ => $"start-up failed: {FirstLine(root.Message)}",
         };

@@ -1,5 +1,6 @@
 using Orleans.TestingHost;
 using OrleansGateway.Hosting;
+using OrleansGateway.WebSockets;
 
 namespace OrleansGateway.Grains.Tests;
 
@@ -15,7 +16,11 @@ public sealed class GatewayClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddGatewayFileStorage(_storagePath));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddGatewayFileStorage(_storagePath);
+            silo.Services.AddWebSocketRoutes();
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

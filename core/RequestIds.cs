@@ -1,4 +1,4 @@
-namespace OrleansGateway.Edge.DataPlane;
+namespace OrleansGateway;
 
 /// <summary>Request IDs shaped like AWS's <c>apigw-requestid</c> (16 base64 characters), one string each.</summary>
 public static class RequestIds

@@ -1,0 +1,224 @@
+using Microsoft.Extensions.Logging;
+using OrleansGateway.Edges;
+using OrleansGateway.Mapping.Context;
+using OrleansGateway.Routing;
+
+namespace OrleansGateway.WebSockets;
+
+/// <summary>
+/// One connection's routes, in the order the edge handed them over. Calls return once the work is
+/// queued: an integration may take 29 s, far past the 5 s an edge waits for a grain call in cluster
+/// mode, and an edge blocked on a slow route would stop reading its socket. Results go back through
+/// the edge's observer (the connect outcome, a two-way route's answer, an error frame). Nothing is
+/// persisted here: what a route needs comes with each call, and the edge is named by the ID, so the
+/// grain deactivates after <c>$connect</c> and comes back on the connection's next message or push.
+/// </summary>
+[CollectionAgeLimit(Minutes = 2)]
+public sealed partial class ConnectionGrain(
+    IGrainFactory grains,
+    WebSocketRouteTables tables,
+    WebSocketRouteDispatcher dispatcher,
+    ILogger<ConnectionGrain> logger) : Grain, IConnectionGrain
+{
+    /// <summary>Messages waiting behind a slow route; past this the client gets an error frame instead of a longer queue.</summary>
+    private const int MaxQueued = 64;
+
+    private readonly Queue<WebSocketRouteRequest> _queue = new();
+    private IEdgeObserver? _edge;
+    private bool _pumping;
+
+    private string ConnectionId => this.GetPrimaryKeyString();
+
+    public Task Connect(ConnectionContext context) => Enqueue(new WebSocketRouteRequest
+    {
+        EventType = WebSocketEventType.Connect,
+        Connection = context,
+        RequestId = RequestIds.Next(),
+    });
+
+    public Task Receive(ConnectionContext context, string body, string messageId) => Enqueue(new WebSocketRouteRequest
+    {
+        EventType = WebSocketEventType.Message,
+        Connection = context,
+        Body = body,
+        MessageId = messageId,
+        RequestId = RequestIds.Next(),
+    });
+
+    public Task Disconnect(ConnectionContext context, int statusCode, string reason) => Enqueue(new WebSocketRouteRequest
+    {
+        EventType = WebSocketEventType.Disconnect,
+        Connection = context,
+        RequestId = RequestIds.Next(),
+        DisconnectStatusCode = statusCode,
+        DisconnectReason = reason,
+    });
+
+    public async Task<bool> Post(byte[] payload)
+    {
+        try
+        {
+            return await FindEdgeAsync() is { } edge && await edge.Send(ConnectionId, payload);
+        }
+        catch (Exception e)
+        {
+            // The edge holding the socket cannot be reached: the post did not reach the client.
+            Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
+            _edge = null;
+            return false;
+        }
+    }
+
+    public async Task<ConnectionDescription?> Describe()
+    {
+        try
+        {
+            return await FindEdgeAsync() is { } edge ? await edge.Describe(ConnectionId) : null;
+        }
+        catch (Exception e)
+        {
+            Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
+            _edge = null;
+            return null;
+        }
+    }
+
+    public async Task<bool> Close()
+    {
+        try
+        {
+            return await FindEdgeAsync() is { } edge && await edge.Close(ConnectionId);
+        }
+        catch (Exception e)
+        {
+            Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
+            _edge = null;
+            return false;
+        }
+    }
+
+    private Task Enqueue(WebSocketRouteRequest request)
+    {
+        if (request.EventType == WebSocketEventType.Message && _queue.Count >= MaxQueued)
+        {
+            Log.QueueFull(logger, ConnectionId, MaxQueued);
+            return TellEdgeAsync(edge => edge.Send(ConnectionId, WebSocketErrorFrames.Frame("Too Many Requests", ConnectionId, request.RequestId)), request.Connection.EdgeId);
+        }
+
+        _queue.Enqueue(request);
+        if (!_pumping)
+        {
+            _pumping = true;
+            _ = PumpAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs queued routes one at a time, on this activation, in the order they came.</summary>
+    private async Task PumpAsync()
+    {
+        var deactivate = false;
+        while (_queue.TryDequeue(out var request))
+        {
+            deactivate = request.EventType != WebSocketEventType.Message;
+            try
+            {
+                await RunAsync(request);
+            }
+            catch (Exception e)
+            {
+                Log.RouteFailed(logger, ConnectionId, request.EventType, e.GetType().Name, e.Message);
+            }
+        }
+
+        _pumping = false;
+
+        // A connection that has only connected (or is gone) keeps nothing here until it speaks.
+        if (deactivate)
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task RunAsync(WebSocketRouteRequest request)
+    {
+        var context = request.Connection;
+        WebSocketRouteOutcome outcome;
+        try
+        {
+            var table = await tables.GetAsync(context.ApiId, context.Stage);
+            outcome = table is null
+                ? new WebSocketRouteOutcome { StatusCode = 403, ErrorBody = """{"message":"Forbidden"}""" }
+                : await dispatcher.DispatchAsync(table, request, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            Log.RouteFailed(logger, ConnectionId, request.EventType, e.GetType().Name, e.Message);
+            outcome = new WebSocketRouteOutcome
+            {
+                StatusCode = 500,
+                ErrorBody = """{"message":"Internal server error"}""",
+                Reply = WebSocketErrorFrames.InternalServerError(ConnectionId, request.RequestId),
+            };
+        }
+
+        switch (request.EventType)
+        {
+            case WebSocketEventType.Connect:
+                await TellEdgeAsync(edge => edge.ConnectCompleted(ConnectionId, new ConnectOutcome
+                {
+                    StatusCode = outcome.StatusCode,
+                    Subprotocol = outcome.Subprotocol,
+                    Body = outcome.ErrorBody,
+                }), context.EdgeId);
+                break;
+            case WebSocketEventType.Message when outcome.Reply is { } reply:
+                await TellEdgeAsync(edge => edge.Send(ConnectionId, reply), context.EdgeId);
+                break;
+            case WebSocketEventType.Disconnect:
+                // Only now is the record no longer needed: had this silo died first, the edge's death or the shard's retry would run it.
+                await grains.GetGrain<IEdgeConnectionsGrain>(EdgeShards.KeyOf(context.EdgeId, ConnectionId)).Remove(ConnectionId);
+                break;
+        }
+    }
+
+    private async Task TellEdgeAsync(Func<IEdgeObserver, Task> call, int edgeId)
+    {
+        try
+        {
+            if (await FindEdgeAsync(edgeId) is { } edge)
+            {
+                await call(edge);
+            }
+        }
+        catch (Exception e)
+        {
+            Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
+            _edge = null;
+        }
+    }
+
+    private async Task<IEdgeObserver?> FindEdgeAsync(int? edgeId = null)
+    {
+        if (_edge is null)
+        {
+            var id = edgeId ?? ConnectionIds.EdgeOf(ConnectionId);
+            _edge = id > 0 ? await grains.GetGrain<IEdgeDirectoryGrain>(0).Find(id) : null;
+        }
+
+        return _edge;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Connection {ConnectionId}: the {EventType} route failed ({ErrorType}: {Message})")]
+        public static partial void RouteFailed(ILogger logger, string connectionId, WebSocketEventType eventType, string errorType, string message);
+
+        [LoggerMessage(3, LogLevel.Warning, "Connection {ConnectionId}: {Count} messages are waiting for a slow route; the next one is refused")]
+        public static partial void QueueFull(ILogger logger, string connectionId, int count);
+
+        [LoggerMessage(2, LogLevel.Debug, "Connection {ConnectionId}: its edge could not be reached ({ErrorType}: {Message})")]
+        public static partial void EdgeUnreachable(ILogger logger, string connectionId, string errorType, string message);
+    }
+}
