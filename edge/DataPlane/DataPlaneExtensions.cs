@@ -50,6 +50,7 @@ public static class DataPlaneExtensions
         services.AddSingleton<ConnectionManagementApi>();
         services.AddSingleton<DataPlanePipeline>();
         services.AddHostedService<RoutingSubscription>();
+        services.AddHostedService<ConnectionLifetimes>();
         return null;
     }
 

@@ -79,6 +79,7 @@ public sealed class ClientConnection(WebSocket socket, ConnectionContext context
         {
             using var cancel = new CancellationTokenSource(timeout);
             await Socket.CloseOutputAsync(status, reason, cancel.Token);
+            _ = AbortUnlessClosedAsync(timeout);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
@@ -90,6 +91,16 @@ public sealed class ClientConnection(WebSocket socket, ConnectionContext context
         }
 
         return true;
+    }
+
+    /// <summary>A client that does not answer our close frame in time is cut off, so its session (and <c>$disconnect</c>) ends.</summary>
+    private async Task AbortUnlessClosedAsync(TimeSpan timeout)
+    {
+        await Task.Delay(timeout);
+        if (Socket.State != WebSocketState.Closed)
+        {
+            Socket.Abort();
+        }
     }
 
     public bool Join(string groupKey)

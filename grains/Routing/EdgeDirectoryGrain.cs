@@ -69,8 +69,11 @@ public sealed partial class EdgeDirectoryGrain(
 
     public async Task Leave(int edgeId)
     {
+        // A leaving edge ran its connections' $disconnect; any record it could not finish is still
+        // owed one, so it is swept like a dead edge's (for the others, DisconnectAll finds nothing).
         if (state.State.Edges.Remove(edgeId))
         {
+            state.State.Dead.Add(edgeId);
             await state.WriteStateOrReloadAsync(this);
             Log.Left(logger, edgeId);
         }

@@ -26,6 +26,7 @@ public sealed partial class ConnectionGrain(
     private readonly Queue<WebSocketRouteRequest> _queue = new();
     private IEdgeObserver? _edge;
     private bool _pumping;
+    private Task? _pump;
 
     private string ConnectionId => this.GetPrimaryKeyString();
 
@@ -109,10 +110,26 @@ public sealed partial class ConnectionGrain(
         if (!_pumping)
         {
             _pumping = true;
-            _ = PumpAsync();
+            _pump = PumpAsync();
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>A silo shutting down waits for queued routes (a <c>$disconnect</c> above all) before this activation goes.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_pump is { } pump)
+        {
+            try
+            {
+                await pump.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Log.DeactivatedWithWork(logger, ConnectionId, _queue.Count);
+            }
+        }
     }
 
     /// <summary>Runs queued routes one at a time, on this activation, in the order they came.</summary>
@@ -217,6 +234,9 @@ public sealed partial class ConnectionGrain(
 
         [LoggerMessage(3, LogLevel.Warning, "Connection {ConnectionId}: {Count} messages are waiting for a slow route; the next one is refused")]
         public static partial void QueueFull(ILogger logger, string connectionId, int count);
+
+        [LoggerMessage(4, LogLevel.Warning, "Connection {ConnectionId}: deactivated before {Count} queued routes ran")]
+        public static partial void DeactivatedWithWork(ILogger logger, string connectionId, int count);
 
         [LoggerMessage(2, LogLevel.Debug, "Connection {ConnectionId}: its edge could not be reached ({ErrorType}: {Message})")]
         public static partial void EdgeUnreachable(ILogger logger, string connectionId, string errorType, string message);
