@@ -39,6 +39,13 @@ internal sealed class WebSocketApiCli(EdgeHost edge)
     public Task DeployAsync(string apiId, string stageName = "prod") =>
         RunAsync(["create-deployment", "--api-id", apiId, "--stage-name", stageName]);
 
+    /// <summary>A custom domain name whose mapping key leads to the stage.</summary>
+    public async Task MapDomainAsync(string domain, string mappingKey, string apiId, string stageName = "prod")
+    {
+        await AwsCli.RunAsync(edge.AdminUrl, "apigatewayv2", "create-domain-name", "--domain-name", domain);
+        await RunAsync(["create-api-mapping", "--domain-name", domain, "--api-mapping-key", mappingKey, "--api-id", apiId, "--stage", stageName]);
+    }
+
     public string StageUrl(string apiId, string stageName = "prod") =>
         $"{edge.DataUrl.Replace("http://", "ws://", StringComparison.Ordinal)}/_aws/execute-api/{apiId}/{stageName}";
 

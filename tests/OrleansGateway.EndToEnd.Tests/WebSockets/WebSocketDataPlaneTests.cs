@@ -199,6 +199,21 @@ public sealed class WebSocketDataPlaneTests(WebSocketEdgeFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task CustomDomainName_MappedToAStage_Upgrades()
+    {
+        var apiId = await _cli.CreateApiAsync();
+        await AddMockEchoRouteAsync(apiId, "whoami");
+        await _cli.CreateStageAsync(apiId);
+        var domain = $"chat-{Guid.NewGuid():N}.example.test";
+        await _cli.MapDomainAsync(domain, "live", apiId);
+        var data = fixture.Edge.DataUrl.Replace("http://", "ws://", StringComparison.Ordinal);
+
+        await using var client = await WsClient.ConnectWithHostAsync($"{data}/live", domain);
+
+        Assert.Equal(16, (await WhoAmIAsync(client)).Length);
+    }
+
+    [Fact]
     public async Task UnknownStage_IsRefusedBeforeAnyRouteRuns()
     {
         var apiId = await _cli.CreateApiAsync();
