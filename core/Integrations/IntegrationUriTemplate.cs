@@ -100,6 +100,26 @@ public sealed class IntegrationUriTemplate
         }
     }
 
+    /// <summary>
+    /// Appends the URI without its query, its <c>{name}</c> variables filled from mapped values
+    /// (<c>integration.request.path.name</c>). Each value is one segment: slashes, percent signs and
+    /// dot-only values are escaped, so client input never leaves the URI's base path.
+    /// </summary>
+    public void AppendTo(ref DefaultInterpolatedStringHandler builder, IReadOnlyDictionary<string, string> values)
+    {
+        foreach (var part in _parts)
+        {
+            if (part.IsLiteral)
+            {
+                builder.AppendLiteral(part.Text);
+            }
+            else if (values.TryGetValue(part.Text, out var value))
+            {
+                UriPathEscaping.Append(ref builder, value, keepSlashes: false, keepEncodedSlashes: false);
+            }
+        }
+    }
+
     private static string SubstituteStageVariables(string uri, IReadOnlyDictionary<string, string>? stageVariables)
     {
         const string Prefix = "${stageVariables.";

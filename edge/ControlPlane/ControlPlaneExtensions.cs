@@ -1,7 +1,8 @@
 using OrleansGateway.Edge.Authentication;
-using OrleansGateway.Edge.ControlPlane.HttpApis;
 using OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
+using OrleansGateway.Edge.ControlPlane.HttpApis;
 using OrleansGateway.Edge.Hosting;
+using OrleansGateway.Integrations;
 using OrleansGateway.SigV4;
 
 namespace OrleansGateway.Edge.ControlPlane;

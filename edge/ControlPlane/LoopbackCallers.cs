@@ -1,6 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
+using OrleansGateway.Integrations;
 
 namespace OrleansGateway.Edge.ControlPlane;
 
@@ -30,7 +30,7 @@ public static class LoopbackCallers
     /// <summary>Why a request cannot come from a local AWS client; null when it can.</summary>
     public static string? Refusal(HttpRequest request, bool hasBody)
     {
-        if (!IsLoopbackHost(request.Host.Host))
+        if (!OwnAdminEndpoint.IsLoopbackHost(request.Host.Host))
         {
             return $"accepts only loopback Host names (localhost, 127.0.0.1, [::1]), not '{request.Host.Value}'";
         }
@@ -47,10 +47,6 @@ public static class LoopbackCallers
 
         return null;
     }
-
-    public static bool IsLoopbackHost(string host) =>
-        string.Equals(host.TrimEnd('.'), "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     // The CLI, boto3 and the JS SDK send application/json; the JSON-protocol services' types are JSON too.
     private static bool IsJson(string? contentType) =>

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using OrleansGateway.Edge.ControlPlane;
 using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Edge.WebSockets;
+using OrleansGateway.Integrations;
 
 namespace OrleansGateway.Edge.DataPlane;
 

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
-using OrleansGateway.Edge.ControlPlane;
+using OrleansGateway.Integrations;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OrleansGateway.Edge.DataPlane;
@@ -39,7 +38,7 @@ public sealed partial class HttpProxyForwarder : IDisposable
             EnableMultipleHttp2Connections = true,
             ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
             ConnectTimeout = TimeSpan.FromSeconds(15),
-            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, cancellationToken),
+            ConnectCallback = (context, cancellationToken) => OwnAdminEndpoint.ConnectAsync(context.DnsEndPoint, _ownAdmin, cancellationToken),
 
             // Header values with non-ASCII text (a client's, or mapped from a client's query) travel as UTF-8.
             RequestHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
@@ -109,32 +108,6 @@ public sealed partial class HttpProxyForwarder : IDisposable
     }
 
     public void Dispose() => _invoker.Dispose();
-
-    /// <summary>
-    /// Opens a connection to an integration, unless it leads to this gateway's own admin endpoint: the
-    /// control plane refuses such URIs, but a stage variable, a host name that resolves to this machine
-    /// or a mapped Host could still lead there. Checked once per new connection, not per request.
-    /// </summary>
-    private async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
-    {
-        var addresses = IPAddress.TryParse(endpoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
-        if (addresses.Any(address => _ownAdmin.IsAdminSocket(address, endpoint.Port)))
-        {
-            throw new HttpRequestException($"{endpoint.Host}:{endpoint.Port} is this gateway's own admin endpoint; integrations may not call it");
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, endpoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 
     private static bool IsTooLarge(Exception? exception)
     {

@@ -14,4 +14,10 @@ public sealed record DeploymentSnapshot
 
     /// <summary>The authorizers the routes name; null in snapshots written before authorizers were deployed.</summary>
     [Id(4)] public List<AuthorizerDefinition>? Authorizers { get; init; }
+
+    /// <summary>WebSocket route responses by route ID; null in snapshots written before they were deployed (none).</summary>
+    [Id(5)] public Dictionary<string, List<RouteResponseDefinition>>? RouteResponses { get; init; }
+
+    /// <summary>WebSocket integration responses by integration ID; null in snapshots written before they were deployed (none).</summary>
+    [Id(6)] public Dictionary<string, List<IntegrationResponseDefinition>>? IntegrationResponses { get; init; }
 }

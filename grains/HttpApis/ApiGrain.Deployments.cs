@@ -85,6 +85,10 @@ public sealed partial class ApiGrain
             Routes = [.. state.State.Routes.Values.OrderBy(r => r.RouteId, StringComparer.Ordinal)],
             Integrations = [.. state.State.Integrations.Values.OrderBy(i => i.IntegrationId, StringComparer.Ordinal)],
             Authorizers = [.. state.State.Authorizers.Values.OrderBy(a => a.AuthorizerId, StringComparer.Ordinal)],
+            RouteResponses = state.State.RouteResponses.Where(r => r.Value.Count > 0).ToDictionary(
+                r => r.Key, r => r.Value.Values.OrderBy(v => v.RouteResponseId, StringComparer.Ordinal).ToList(), StringComparer.Ordinal),
+            IntegrationResponses = state.State.IntegrationResponses.Where(r => r.Value.Count > 0).ToDictionary(
+                r => r.Key, r => r.Value.Values.OrderBy(v => v.IntegrationResponseId, StringComparer.Ordinal).ToList(), StringComparer.Ordinal),
         });
         state.State.Deployments[deployment.DeploymentId] = deployment;
         return deployment;

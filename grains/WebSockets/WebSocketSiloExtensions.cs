@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansGateway.Edges;
+using OrleansGateway.Integrations;
 
 namespace OrleansGateway.WebSockets;
 
@@ -11,13 +13,24 @@ public static class WebSocketSiloExtensions
     {
         services.AddSingleton<WebSocketRouteTables>();
         services.AddSingleton<EdgeLocator>();
-        services.AddSingleton(_ => new WebSocketRouteDispatcher(new HttpMessageInvoker(new SocketsHttpHandler
+        services.AddSingleton(provider =>
         {
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-        })));
+            // Embedded mode shares the process (and this registration) with the edge: its admin endpoint is refused as the edge refuses it.
+            var ownAdmin = provider.GetService<OwnAdminEndpoint>();
+            return new WebSocketRouteDispatcher(new HttpMessageInvoker(new SocketsHttpHandler
+            {
+                UseProxy = false,
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                ConnectCallback = (context, cancellationToken) => OwnAdminEndpoint.ConnectAsync(context.DnsEndPoint, ownAdmin, cancellationToken),
+
+                // Mapped header values may carry UTF-8, as on the edge's forwarder.
+                RequestHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
+                ResponseHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
+            }));
+        });
         return services;
     }
 }

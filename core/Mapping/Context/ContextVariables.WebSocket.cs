@@ -15,6 +15,8 @@ public static partial class ContextVariables
             ["authorizer"] = Authorizer(request.Authorizer, withClaims: false),
             ["connectedAt"] = request.ConnectedAt.ToUnixTimeMilliseconds(),
             ["connectionId"] = request.ConnectionId,
+            ["disconnectReason"] = request.EventType == WebSocketEventType.Disconnect ? request.DisconnectReason : null,
+            ["disconnectStatusCode"] = request.EventType == WebSocketEventType.Disconnect ? request.DisconnectStatusCode : null,
             ["domainName"] = request.DomainName,
             ["error"] = Error(request.Error),
             ["eventType"] = EventTypeName(request.EventType),

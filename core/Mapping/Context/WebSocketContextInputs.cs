@@ -40,4 +40,10 @@ public sealed record WebSocketContextInputs
     public int? Status { get; init; }
 
     public GatewayError? Error { get; init; }
+
+    /// <summary>The close code of the connection; <see cref="WebSocketEventType.Disconnect"/> only.</summary>
+    public int? DisconnectStatusCode { get; init; }
+
+    /// <summary>The close reason, or why the gateway closed; <see cref="WebSocketEventType.Disconnect"/> only.</summary>
+    public string? DisconnectReason { get; init; }
 }

@@ -11,7 +11,8 @@ namespace OrleansGateway.Mapping.Selection;
 /// A WebSocket selection expression (<c>\$default</c>, <c>$request.body.action</c>,
 /// <c>${request.body.version}-beta</c>), parsed once: literal text, <c>\$</c> escapes and variables
 /// (<c>request.body.&lt;jsonpath&gt;</c>, <c>request.header.N</c>, <c>request.querystring.N</c>,
-/// <c>context.a.b</c>, <c>stageVariables.N</c>), evaluated once each with no recursion.
+/// <c>context.a.b</c>, <c>stageVariables.N</c>, and <c>integration.response.statuscode</c> for integration
+/// response selection), evaluated once each with no recursion.
 /// </summary>
 public sealed partial class SelectionExpression
 {
@@ -99,6 +100,11 @@ public sealed partial class SelectionExpression
             return inputs.QueryString?.GetValueOrDefault(query);
         }
 
+        if (variable == "integration.response.statuscode")
+        {
+            return inputs.IntegrationStatusCode;
+        }
+
         if (After(variable, "stageVariables.") is { } stageVariable)
         {
             return inputs.StageVariables?.GetValueOrDefault(stageVariable);
@@ -125,6 +131,6 @@ public sealed partial class SelectionExpression
         }
     }
 
-    [GeneratedRegex(@"\$(?:\{(?<braced>[^}]+)\}|(?<bare>(?:request|context|stageVariables)(?:\.[A-Za-z0-9_\-]+|\[[^\]]*\])+))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\$(?:\{(?<braced>[^}]+)\}|(?<bare>(?:request|context|stageVariables|integration)(?:\.[A-Za-z0-9_\-]+|\[[^\]]*\])+))", RegexOptions.CultureInvariant)]
     private static partial Regex Variable();
 }

@@ -12,4 +12,7 @@ public sealed record SelectionExpressionInputs
     public IDictionary<string, object?>? Context { get; init; }
 
     public IReadOnlyDictionary<string, string>? StageVariables { get; init; }
+
+    /// <summary>The integration's status code, for <c>$integration.response.statuscode</c> (integration response selection).</summary>
+    public string? IntegrationStatusCode { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
+using OrleansGateway.Integrations;
 
 namespace OrleansGateway.Edge.ControlPlane.HttpApis;
 

@@ -1,4 +1,5 @@
 using OrleansGateway.HttpApis;
+using OrleansGateway.Integrations;
 
 namespace OrleansGateway.Edge.ControlPlane.HttpApis;
 

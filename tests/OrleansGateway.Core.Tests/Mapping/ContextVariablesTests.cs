@@ -31,10 +31,10 @@ public sealed class ContextVariablesTests
         "wafResponseCode", "webaclArn", "xrayTraceId",
     ];
 
-    /// <summary>Every WebSocket variable AWS lists, plus <c>messageDirection</c> from its WebSocket logging list.</summary>
+    /// <summary>Every WebSocket variable AWS lists, plus <c>messageDirection</c> and the disconnect ones from its WebSocket logging list.</summary>
     private static readonly string[] WebSocketVariables =
     [
-        "apiId", "authorizer.principalId", "connectedAt", "connectionId", "domainName", "error.message",
+        "apiId", "authorizer.principalId", "connectedAt", "connectionId", "disconnectReason", "disconnectStatusCode", "domainName", "error.message",
         "error.messageString", "error.responseType", "error.validationErrorString", "eventType", "extendedRequestId",
         "identity.accountId", "identity.apiKey", "identity.apiKeyId", "identity.caller",
         "identity.cognitoAuthenticationProvider", "identity.sourceIp", "identity.user", "identity.userAgent",

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
+using OrleansGateway.Integrations;
 
 namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 
