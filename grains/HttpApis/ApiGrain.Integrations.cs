@@ -1,6 +1,7 @@
 using OrleansGateway.Errors;
 using OrleansGateway.Integrations;
 using OrleansGateway.Storage;
+using OrleansGateway.WebSockets;
 
 namespace OrleansGateway.HttpApis;
 
@@ -146,6 +147,12 @@ public sealed partial class ApiGrain
             integration.RequestParameters, integration.ResponseParameters) is { } compileError)
         {
             throw ApiGatewayException.BadRequest(compileError);
+        }
+
+        // WebSocket APIs are compiled by the silo's route tables: refuse here whatever they could not run.
+        if (!IsHttp && WebSocketIntegrationRules.Check(integration) is { } webSocketError)
+        {
+            throw ApiGatewayException.BadRequest(webSocketError);
         }
 
         if (integration.TimeoutInMillis is < 50 or > 30_000)

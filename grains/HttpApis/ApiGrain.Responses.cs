@@ -1,5 +1,6 @@
 using OrleansGateway.Errors;
 using OrleansGateway.Storage;
+using OrleansGateway.WebSockets;
 
 namespace OrleansGateway.HttpApis;
 
@@ -191,6 +192,11 @@ public sealed partial class ApiGrain
 
     private static void CheckIntegrationResponseKey(Dictionary<string, IntegrationResponseDefinition> responses, string key, string? exceptId)
     {
+        if (WebSocketIntegrationRules.CheckIntegrationResponseKey(key) is { } invalid)
+        {
+            throw ApiGatewayException.BadRequest(invalid);
+        }
+
         if (responses.Values.Any(r => r.IntegrationResponseKey == key && r.IntegrationResponseId != exceptId))
         {
             throw ApiGatewayException.Conflict($"An integration response with key {key} already exists");
