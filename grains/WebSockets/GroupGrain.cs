@@ -79,6 +79,8 @@ public sealed partial class GroupGrain : Grain, IGroupGrain
 
             await _commit.Enqueue(s =>
             {
+                // From here on it counts as a member, not as joining.
+                _joining.Remove(connectionId);
                 if (!s.Members.TryGetValue(edgeId, out var members))
                 {
                     s.Members[edgeId] = members = new HashSet<string>(StringComparer.Ordinal);
