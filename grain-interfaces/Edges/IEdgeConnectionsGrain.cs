@@ -16,7 +16,10 @@ public interface IEdgeConnectionsGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task Remove(string connectionId);
 
-    /// <summary>The edge is gone: runs <c>$disconnect</c> (1006) for every connection recorded here.</summary>
+    /// <summary>
+    /// The edge is gone: runs <c>$disconnect</c> (1006) for every connection recorded here, and again
+    /// for those still recorded a while later. Called until it answers true: nothing is owed here any more.
+    /// </summary>
     [Alias("DisconnectAll")]
-    Task DisconnectAll();
+    Task<bool> DisconnectAll();
 }

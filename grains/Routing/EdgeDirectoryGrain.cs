@@ -158,16 +158,19 @@ public sealed partial class EdgeDirectoryGrain(
             await state.WriteStateOrReloadAsync(this);
         }
 
-        // Dead edges stay listed until every shard took their $disconnect work (a shard persists
-        // what it still owes), so a failure here is retried on the next sweep.
+        // Dead edges stay listed until every shard owes nothing: each sweep calls the shards again,
+        // which is what re-issues a $disconnect lost with a silo (even the shard's own silo).
         foreach (var edgeId in state.State.Dead.ToList())
         {
             try
             {
-                await Task.WhenAll(Enumerable.Range(0, EdgeShards.Count)
+                var done = await Task.WhenAll(Enumerable.Range(0, EdgeShards.Count)
                     .Select(shard => grains.GetGrain<IEdgeConnectionsGrain>(EdgeShards.Key(edgeId, shard)).DisconnectAll()));
-                state.State.Dead.Remove(edgeId);
-                await state.WriteStateOrReloadAsync(this);
+                if (done.All(shardDone => shardDone))
+                {
+                    state.State.Dead.Remove(edgeId);
+                    await state.WriteStateOrReloadAsync(this);
+                }
             }
             catch (Exception e)
             {

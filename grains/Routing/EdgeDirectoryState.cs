@@ -12,6 +12,6 @@ public sealed class EdgeDirectoryState
 
     [Id(2)] public byte[]? ConnectionIdKey { get; set; }
 
-    /// <summary>Edges declared dead whose connections' <c>$disconnect</c> has not been started for every shard yet.</summary>
+    /// <summary>Edges declared dead (or left) whose connection shards may still owe a <c>$disconnect</c>.</summary>
     [Id(3)] public HashSet<int> Dead { get; set; } = new();
 }

@@ -6,13 +6,14 @@ using OrleansGateway.Integrations;
 
 namespace OrleansGateway.WebSockets;
 
-/// <summary>What a silo needs to run WebSocket routes: the compiled tables and one shared outbound handler.</summary>
+/// <summary>What a silo needs to run WebSocket routes and groups: the compiled tables, one shared outbound handler, the group limits.</summary>
 public static class WebSocketSiloExtensions
 {
     public static IServiceCollection AddWebSocketRoutes(this IServiceCollection services)
     {
         services.AddSingleton<WebSocketRouteTables>();
         services.AddSingleton<EdgeLocator>();
+        services.AddOptions<GroupOptions>().BindConfiguration(GroupOptions.Section);
         services.AddSingleton(provider =>
         {
             // Embedded mode shares the process (and this registration) with the edge: its admin endpoint is refused as the edge refuses it.

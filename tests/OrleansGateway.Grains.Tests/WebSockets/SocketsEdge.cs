@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using OrleansGateway.Edges;
+using OrleansGateway.WebSockets;
+
+namespace OrleansGateway.Grains.Tests.WebSockets;
+
+/// <summary>An edge holding the sockets a test opens: it answers for those only and writes down each fan-out call it gets.</summary>
+public sealed class SocketsEdge : IEdgeObserver
+{
+    private readonly ConcurrentDictionary<string, ConcurrentBag<string>> _groups = new();
+
+    public ConcurrentDictionary<string, bool> Open { get; } = new();
+
+    public ConcurrentQueue<string[]> FanOuts { get; } = new();
+
+    /// <summary>Fan-out calls throw, as an edge that cannot be reached.</summary>
+    public bool Failing { get; set; }
+
+    public IReadOnlyCollection<string> GroupsOf(string connectionId) => _groups.GetValueOrDefault(connectionId) ?? [];
+
+    public Task ApiChanged(string apiId) => Task.CompletedTask;
+
+    public Task StageChanged(string apiId, string stageName) => Task.CompletedTask;
+
+    public Task ApiDirectoryChanged(long version) => Task.CompletedTask;
+
+    public Task DomainNamesChanged() => Task.CompletedTask;
+
+    public Task ConnectCompleted(string connectionId, ConnectOutcome outcome) => Task.CompletedTask;
+
+    public Task<bool> Send(string connectionId, byte[] payload) => Task.FromResult(Open.ContainsKey(connectionId));
+
+    public Task<int> SendToMany(string[] connectionIds, byte[] payload)
+    {
+        if (Failing)
+        {
+            throw new InvalidOperationException("edge unreachable (test)");
+        }
+
+        FanOuts.Enqueue(connectionIds);
+        return Task.FromResult(connectionIds.Count(Open.ContainsKey));
+    }
+
+    public Task<ConnectionDescription?> Describe(string connectionId) => Task.FromResult<ConnectionDescription?>(null);
+
+    public Task<bool> Close(string connectionId) => Task.FromResult(Open.TryRemove(connectionId, out _));
+
+    public Task<bool> JoinedGroup(string connectionId, string groupKey)
+    {
+        if (!Open.ContainsKey(connectionId))
+        {
+            return Task.FromResult(false);
+        }
+
+        _groups.GetOrAdd(connectionId, _ => []).Add(groupKey);
+        return Task.FromResult(true);
+    }
+
+    public Task LeftGroup(string connectionId, string groupKey) => Task.CompletedTask;
+}
