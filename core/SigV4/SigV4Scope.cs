@@ -10,6 +10,9 @@ public sealed record SigV4Scope(string Service, string? Region = null)
     /// <summary>The signing name of the apigateway and apigatewayv2 wire APIs.</summary>
     public static SigV4Scope ControlPlane(string? region) => new("apigateway", region);
 
+    /// <summary>The signing name of apigatewaymanagementapi (<c>@connections</c>) and of the groups API beside it.</summary>
+    public static SigV4Scope ExecuteApi(string? region) => new("execute-api", region);
+
     /// <summary>
     /// AWS's messages for a scope that does not fit, each ending ". " and joined as AWS joins
     /// them; empty when the scope is right.

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using OrleansGateway.Integrations;
@@ -9,18 +10,24 @@ namespace OrleansGateway.Edge.ControlPlane;
 /// driving it (a cross-site POST, or DNS rebinding a name of the page's to 127.0.0.1). So it
 /// serves only what the AWS CLI and SDKs send: a loopback <c>Host</c>, JSON bodies, and no
 /// browser's <c>Origin</c> or cross-site <c>Sec-Fetch-Site</c>. Everything else is 403.
+/// The data endpoint's management APIs follow the same rules without keys (see <see cref="ManagementRefusal"/>).
 /// </summary>
 public static class LoopbackCallers
 {
     private const string Prefix = "The admin endpoint has no access keys configured and ";
 
     public static IApplicationBuilder UseLoopbackCallersOnly(this IApplicationBuilder app) =>
+        app.UseRefusals("AccessDeniedException", context =>
+            Refusal(context.Request, context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true) is { } message ? Prefix + message : null);
+
+    /// <summary>Answers 403 <paramref name="errorType"/> with the message <paramref name="refusal"/> gives, when it gives one.</summary>
+    public static IApplicationBuilder UseRefusals(this IApplicationBuilder app, string errorType, Func<HttpContext, string?> refusal) =>
         app.Use(async (context, next) =>
         {
-            if (Refusal(context.Request, context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true) is { } message)
+            if (refusal(context) is { } message)
             {
                 context.Response.Headers.Connection = "close";
-                await WireErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "AccessDeniedException", Prefix + message);
+                await WireErrors.WriteAsync(context, StatusCodes.Status403Forbidden, errorType, message);
                 return;
             }
 
@@ -46,6 +53,21 @@ public static class LoopbackCallers
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The same rules for <c>@connections</c> and <c>@groups</c> on the data endpoint, which may listen
+    /// on any address: the peer must be on loopback too. PostToConnection's body is raw bytes of any
+    /// type, so the body's type is not checked; a web page still cannot hide its Origin.
+    /// </summary>
+    public static string? ManagementRefusal(HttpContext context)
+    {
+        if (context.Connection.RemoteIpAddress is not { } peer || !IPAddress.IsLoopback(peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : peer))
+        {
+            return $"accepts only callers on loopback, not {context.Connection.RemoteIpAddress}";
+        }
+
+        return Refusal(context.Request, hasBody: false);
     }
 
     // The CLI, boto3 and the JS SDK send application/json; the JSON-protocol services' types are JSON too.

@@ -30,6 +30,16 @@ public sealed class WsClient : IAsyncDisposable
         return client!;
     }
 
+    /// <summary>Connects sending <paramref name="userAgent"/> (ClientWebSocket sends no User-Agent of its own).</summary>
+    public static async Task<WsClient> ConnectWithUserAgentAsync(string url, string userAgent)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("User-Agent", userAgent);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await socket.ConnectAsync(new Uri(url), timeout.Token);
+        return new WsClient(socket);
+    }
+
     /// <summary>The client when the handshake succeeded, else the HTTP status the server answered.</summary>
     public static Task<(WsClient? Client, HttpStatusCode Status)> TryConnectAsync(string url, params string[] subprotocols) =>
         TryConnectAsync(url, null, subprotocols);
