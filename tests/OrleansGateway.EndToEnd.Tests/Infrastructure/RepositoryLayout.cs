@@ -11,6 +11,8 @@ public static class RepositoryLayout
 
     public static string RenderTemplateAssembly => HostAssembly(Path.Combine("samples", "RenderTemplate"), "OrleansGateway.Samples.RenderTemplate");
 
+    public static string ChatBackendAssembly => HostAssembly(Path.Combine("samples", "chat"), "OrleansGateway.Samples.ChatBackend");
+
     private static string HostAssembly(string folder, string name)
     {
         // .../tests/X/bin/{Configuration}/{tfm}/ → {folder}/bin/{Configuration}/{tfm}/{name}.dll
