@@ -46,6 +46,18 @@ public sealed partial class WebSocketEndpoint(
             return;
         }
 
+        // Accepting runs in its own method so that nothing it held (the upgrade request's headers
+        // above all) stays alive for the socket's life.
+        if (await AcceptAsync(context, apiId, stage, requestId, edge) is { } accepted)
+        {
+            await RunSessionAsync(accepted.Connection, accepted.Guard, accepted.Socket);
+        }
+    }
+
+    /// <summary>Steps 1–3: <c>$connect</c>, the record, the handshake. Null when the client was answered with a status instead.</summary>
+    private async Task<(ClientConnection Connection, FrameGuardStream Guard, WebSocket Socket)?> AcceptAsync(
+        HttpContext context, string apiId, string stage, string requestId, EdgeRegistration edge)
+    {
         var connectionId = ConnectionIds.Create(edge.EdgeId, Interlocked.Increment(ref _sequence), edge.ConnectionIdKey);
         var connect = Describe(context, apiId, stage, connectionId, edge.EdgeId);
         var grain = grains.GetGrain<IConnectionGrain>(connectionId);
@@ -62,11 +74,11 @@ public sealed partial class WebSocketEndpoint(
         {
             Log.ConnectFailed(logger, connectionId, e.GetType().Name, e.Message);
             await GatewayResponseWriter.WriteAsync(context, GatewayResponse.InternalServerError, requestId);
-            return;
+            return null;
         }
         catch (OperationCanceledException)
         {
-            return;
+            return null;
         }
         finally
         {
@@ -76,7 +88,7 @@ public sealed partial class WebSocketEndpoint(
         if (!outcome.Accepted)
         {
             await WriteAsync(context, outcome.StatusCode, Encoding.UTF8.GetBytes(outcome.Body ?? string.Empty), requestId);
-            return;
+            return null;
         }
 
         // 2. Recorded before the client hears yes, so that whatever happens to this edge, $disconnect runs.
@@ -90,7 +102,7 @@ public sealed partial class WebSocketEndpoint(
             Log.RecordFailed(logger, connectionId, e.GetType().Name, e.Message);
             _ = RunDisconnectAsync(grain, kept, (int)WebSocketCloseStatus.InternalServerError, "Connection could not be recorded");
             await GatewayResponseWriter.WriteAsync(context, GatewayResponse.InternalServerError, requestId);
-            return;
+            return null;
         }
 
         // 3. The handshake.
@@ -123,17 +135,24 @@ public sealed partial class WebSocketEndpoint(
         {
             Log.UpgradeFailed(logger, connectionId, e.GetType().Name, e.Message);
             await RunDisconnectAsync(grain, kept, (int)WebSocketCloseStatus.Empty, "Handshake failed");
-            return;
+            return null;
         }
 
         var guard = new FrameGuardStream(stream, options.MaxFrameBytes);
-        using var socket = WebSocket.CreateFromStream(guard, new WebSocketCreationOptions
+        var socket = WebSocket.CreateFromStream(guard, new WebSocketCreationOptions
         {
             IsServer = true,
             SubProtocol = outcome.Subprotocol,
             KeepAliveInterval = options.KeepAliveInterval,
         });
-        var connection = new ClientConnection(socket, kept);
+        return (new ClientConnection(socket, kept), guard, socket);
+    }
+
+    /// <summary>Steps 4–5: messages until the socket closes, then groups left and <c>$disconnect</c>.</summary>
+    private async Task RunSessionAsync(ClientConnection connection, FrameGuardStream guard, WebSocket socket)
+    {
+        var connectionId = connection.Context.ConnectionId;
+        var grain = grains.GetGrain<IConnectionGrain>(connectionId);
         sockets.Add(connection);
         try
         {
@@ -146,8 +165,10 @@ public sealed partial class WebSocketEndpoint(
             if (!connection.Abandoned)
             {
                 var (status, reason) = ClosedWith(connection, socket);
-                await RunDisconnectAsync(grain, kept, status, reason);
+                await RunDisconnectAsync(grain, connection.Context, status, reason);
             }
+
+            socket.Dispose();
         }
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrleansGateway.Edges;
 using OrleansGateway.Mapping.Context;
-using OrleansGateway.Routing;
 
 namespace OrleansGateway.WebSockets;
 
@@ -16,6 +15,7 @@ namespace OrleansGateway.WebSockets;
 [CollectionAgeLimit(Minutes = 2)]
 public sealed partial class ConnectionGrain(
     IGrainFactory grains,
+    EdgeLocator edges,
     WebSocketRouteTables tables,
     WebSocketRouteDispatcher dispatcher,
     ILogger<ConnectionGrain> logger) : Grain, IConnectionGrain
@@ -24,7 +24,6 @@ public sealed partial class ConnectionGrain(
     private const int MaxQueued = 64;
 
     private readonly Queue<WebSocketRouteRequest> _queue = new();
-    private IEdgeObserver? _edge;
     private bool _pumping;
     private Task? _pump;
 
@@ -65,7 +64,7 @@ public sealed partial class ConnectionGrain(
         {
             // The edge holding the socket cannot be reached: the post did not reach the client.
             Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
-            _edge = null;
+            edges.Forget(ConnectionIds.EdgeOf(ConnectionId));
             return false;
         }
     }
@@ -79,7 +78,7 @@ public sealed partial class ConnectionGrain(
         catch (Exception e)
         {
             Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
-            _edge = null;
+            edges.Forget(ConnectionIds.EdgeOf(ConnectionId));
             return null;
         }
     }
@@ -93,7 +92,7 @@ public sealed partial class ConnectionGrain(
         catch (Exception e)
         {
             Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
-            _edge = null;
+            edges.Forget(ConnectionIds.EdgeOf(ConnectionId));
             return false;
         }
     }
@@ -212,19 +211,14 @@ public sealed partial class ConnectionGrain(
         catch (Exception e)
         {
             Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
-            _edge = null;
+            edges.Forget(ConnectionIds.EdgeOf(ConnectionId));
         }
     }
 
-    private async Task<IEdgeObserver?> FindEdgeAsync(int? edgeId = null)
+    private Task<IEdgeObserver?> FindEdgeAsync(int? edgeId = null)
     {
-        if (_edge is null)
-        {
-            var id = edgeId ?? ConnectionIds.EdgeOf(ConnectionId);
-            _edge = id > 0 ? await grains.GetGrain<IEdgeDirectoryGrain>(0).Find(id) : null;
-        }
-
-        return _edge;
+        var id = edgeId ?? ConnectionIds.EdgeOf(ConnectionId);
+        return id > 0 ? edges.FindAsync(id) : Task.FromResult<IEdgeObserver?>(null);
     }
 
     private static partial class Log

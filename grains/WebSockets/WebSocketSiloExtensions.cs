@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansGateway.Edges;
 
 namespace OrleansGateway.WebSockets;
 
@@ -9,6 +10,7 @@ public static class WebSocketSiloExtensions
     public static IServiceCollection AddWebSocketRoutes(this IServiceCollection services)
     {
         services.AddSingleton<WebSocketRouteTables>();
+        services.AddSingleton<EdgeLocator>();
         services.AddSingleton(_ => new WebSocketRouteDispatcher(new HttpMessageInvoker(new SocketsHttpHandler
         {
             UseProxy = false,

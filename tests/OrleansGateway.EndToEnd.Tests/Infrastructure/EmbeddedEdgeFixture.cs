@@ -10,13 +10,13 @@ public class EmbeddedEdgeFixture : IAsyncLifetime
     /// <summary>Configuration the edge starts with, besides its ports and data folder.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Environment => null;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Backend = await EchoBackend.StartAsync();
         Edge = await EdgeHost.StartAsync(environment: Environment);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Edge.DisposeAsync();
         await Backend.DisposeAsync();
