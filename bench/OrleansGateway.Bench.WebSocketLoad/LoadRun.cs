@@ -32,9 +32,15 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
         report.Connect = connect;
         var justAfter = _server.ResidentKib();
         Log($"connected {connect.Opened} ({connect.Failed} failed) in {connect.Seconds:F2} s: {connect.PerSecond:F0}/s, server CPU {connect.ServerCpuMicrosecondsPerConnect:F0} µs per connect");
+        if (connect.Opened == 0)
+        {
+            report.Notes.Add("no connection opened: " + connect.FirstError);
+            return report;
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds), cancellationToken);
         var settled = _server.ResidentKib();
-        var perConnection = (settled.Sum() - before.Sum()) * 1024.0 / Math.Max(1, connect.Opened);
+        var perConnection = (settled.Sum() - before.Sum()) * 1024.0 / connect.Opened;
         report.Memory = new LoadReport.MemoryFigures(before, justAfter, settled, options.SettleSeconds, perConnection);
         Log($"memory: {before.Sum()} KiB before, {settled.Sum()} KiB settled: {perConnection:F0} bytes per connection");
 
@@ -128,7 +134,7 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
         var busy = 100.0 * (machineAfter.Busy - machineBefore.Busy) / Math.Max(1, machineAfter.Total - machineBefore.Total);
 
         var clients = opened.OfType<ClientSocket>().ToList();
-        var n = Math.Max(1, clients.Count);
+        var n = clients.Count == 0 ? double.NaN : clients.Count;
         return (clients, new LoadReport.ConnectFigures(
             clients.Count, failed, firstError, seconds, clients.Count / seconds, options.ConnectConcurrency,
             cpu, cpu * 1e6 / n, client * 1e6 / n, busy));
