@@ -43,6 +43,7 @@ def figures_table(runs):
               for run in [run.get("push") or {}] if run.get("firstHttpError")]
     notes += [(size, target, f"{run['unexpectedFrames']} unexpected frames, last: {run['lastUnexpectedFrame']}")
               for (size, target), run in sorted(runs.items()) if run.get("unexpectedFrames")]
+    notes += [(size, target, note) for (size, target), run in sorted(runs.items()) for note in run.get("notes", [])]
     for size, target, note in notes:
         print(f"\n- {target} at {size:,}: {note}")
 

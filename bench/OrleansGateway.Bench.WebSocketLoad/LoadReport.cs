@@ -41,7 +41,8 @@ public sealed class LoadReport
     /// <summary>Posts at a fixed rate, each to the next connection in turn; latency from the POST's start to the frame's arrival.</summary>
     public sealed record PushFigures(
         int Rate, double Seconds, int Sent, int Delivered, int Lost, int HttpErrors, string? FirstHttpError,
-        double P50Ms, double P90Ms, double P99Ms, double MaxMs, double PostP50Ms, double PostP99Ms, double ServerCpuMicrosecondsPerPush);
+        double P50Ms, double P90Ms, double P99Ms, double MaxMs, double PostP50Ms, double PostP99Ms, double ServerCpuMicrosecondsPerPush,
+        int ClientCollections, double ClientGcPauseMs);
 
     /// <summary>Broadcasts to every held connection, one at a time; the time is until the last member had the frame.</summary>
     public sealed record BroadcastFigures(

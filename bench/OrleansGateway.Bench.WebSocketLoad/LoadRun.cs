@@ -17,9 +17,12 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
     private readonly ServerProcesses _server = new(options.ServerPids);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
+    /// <summary>What has been measured so far; a run stopped by its deadline still reports its finished phases.</summary>
+    public LoadReport Report { get; } = new() { Label = options.Label, Connections = options.Connections, Sources = options.Sources, ServerPids = options.ServerPids };
+
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
-        var report = new LoadReport { Label = options.Label, Connections = options.Connections, Sources = options.Sources, ServerPids = options.ServerPids };
+        var report = Report;
         var messaging = options.Phases.Contains("push") || options.Phases.Contains("broadcast");
 
         if (options.WarmupConnections > 0)
@@ -54,7 +57,7 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
             if (options.Phases.Contains("push") && options.PushUrl is not null && named.Length > 0)
             {
                 report.Push = await PushAsync(named, options.PushSeconds, cancellationToken);
-                Log($"push at {report.Push.Rate}/s: p50 {report.Push.P50Ms:F2} ms, p99 {report.Push.P99Ms:F2} ms, {report.Push.Lost} lost, {report.Push.HttpErrors} HTTP errors {report.Push.FirstHttpError}");
+                Log($"push at {report.Push.Rate}/s: p50 {report.Push.P50Ms:F2} ms, p99 {report.Push.P99Ms:F2} ms, {report.Push.Lost} lost, {report.Push.HttpErrors} HTTP errors {report.Push.FirstHttpError}; the load tool's own GC: {report.Push.ClientCollections} collections, {report.Push.ClientGcPauseMs:F1} ms paused");
             }
 
             if (options.Phases.Contains("broadcast") && options.BroadcastUrl is not null && named.Length > 0)
@@ -140,26 +143,44 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
             cpu, cpu * 1e6 / n, client * 1e6 / n, busy));
     }
 
+    /// <summary>Every client asks its ID; when the first 64 all fail, the route does not work and the rest are not asked.</summary>
     private async Task<(int Answered, int Failed)> AskIdsAsync(List<ClientSocket> clients, CancellationToken cancellationToken)
     {
         var failed = 0;
-        await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (client, token) =>
+        var answered = 0;
+        using var hopeless = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
         {
-            try
+            await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = hopeless.Token }, async (client, token) =>
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await client.AskIdAsync(timeout.Token);
-            }
-            catch (Exception e) when (!token.IsCancellationRequested)
-            {
-                if (Interlocked.Increment(ref failed) == 1)
+                try
                 {
-                    Log($"whoami failed: {e.GetType().Name}: {e.Message}");
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+                    timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                    await client.AskIdAsync(timeout.Token);
+                    Interlocked.Increment(ref answered);
                 }
-            }
-        });
-        return (clients.Count - failed, failed);
+                catch (Exception e) when (!token.IsCancellationRequested)
+                {
+                    var failures = Interlocked.Increment(ref failed);
+                    if (failures == 1)
+                    {
+                        Log($"whoami failed: {e.GetType().Name}: {e.Message} (last frame: {receipts.LastUnexpected})");
+                    }
+
+                    if (failures >= 64 && Volatile.Read(ref answered) == 0)
+                    {
+                        await hopeless.CancelAsync();
+                    }
+                }
+            });
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log("whoami: no client got an answer; the rest were not asked");
+        }
+
+        return (answered, clients.Count - answered);
     }
 
     /// <summary>
@@ -177,6 +198,8 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
         string? firstError = null;
         var posts = new List<Task>(total);
         var cpuBefore = _server.CpuSeconds();
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = GC.CollectionCount(0);
         var start = Stopwatch.GetTimestamp();
 
         async Task PostAsync(int sequence)
@@ -223,6 +246,8 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
         var sendSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         await Task.WhenAll(posts).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         var cpu = _server.CpuSeconds() - cpuBefore;
+        var clientPaused = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
+        var clientCollections = GC.CollectionCount(0) - collectionsBefore;
         for (var waited = 0; waited < 50 && receipts.Pushes.Take(posts.Count).Any(t => t == 0); waited++)
         {
             await Task.Delay(100, cancellationToken);
@@ -248,7 +273,7 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
         return new LoadReport.PushFigures(
             rate, sendSeconds, posts.Count, latencies.Count, posts.Count - latencies.Count, httpErrors, firstError,
             Percentile(latencies, 50), Percentile(latencies, 90), Percentile(latencies, 99), latencies.Count > 0 ? latencies[^1] : double.NaN,
-            Percentile(postLatencies, 50), Percentile(postLatencies, 99), cpu * 1e6 / Math.Max(1, posts.Count));
+            Percentile(postLatencies, 50), Percentile(postLatencies, 99), cpu * 1e6 / Math.Max(1, posts.Count), clientCollections, clientPaused);
     }
 
     private async Task<LoadReport.BroadcastFigures> BroadcastAsync(ClientSocket[] clients, string group, int rounds, CancellationToken cancellationToken)

@@ -28,15 +28,17 @@ using var http = new HttpClient(new SocketsHttpHandler
 };
 using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.MaxSeconds));
 var run = new LoadRun(options, new Receipts(), http, Console.Error);
-LoadReport report;
+var report = run.Report;
+var exitCode = 0;
 try
 {
-    report = await run.RunAsync(deadline.Token);
+    await run.RunAsync(deadline.Token);
 }
 catch (OperationCanceledException) when (deadline.IsCancellationRequested)
 {
-    Console.Error.WriteLine($"stopped: the run took longer than {options.MaxSeconds} s");
-    return 1;
+    Console.Error.WriteLine($"stopped: the run took longer than {options.MaxSeconds} s; the phases that finished are reported");
+    report.Notes.Add($"stopped at the {options.MaxSeconds} s deadline");
+    exitCode = 1;
 }
 
 var json = JsonSerializer.Serialize(report, new JsonSerializerOptions
@@ -54,4 +56,4 @@ else
     Console.WriteLine(json);
 }
 
-return 0;
+return exitCode;
