@@ -19,6 +19,7 @@
 #   GATEWAY_ENV="K=V ..."    extra environment for the gateway's processes, to try a setting
 #   AZURITE=path/to/azurite.js   cluster mode (default: node_modules/azurite from `npm ci`)
 #   OUT=bench/results        where ws-results-<time>/ goes
+#   HOLD=0                   seconds each load run keeps its connections open at the end (to take a heap dump)
 set -euo pipefail
 
 SIZES=${SIZES:-"10000 19000"}
@@ -247,7 +248,7 @@ for size in "${SIZE_LIST[@]}"; do
             --label "$target" "${LOAD_ARGS[@]}" --pids "$pids" --connections "$size" --phases "$phases" \
             --sources "$SOURCES" --concurrency "$CONCURRENCY" --warmup "$WARMUP" --settle "$SETTLE" \
             --push-rate "$PUSH_RATE" --push-seconds "$PUSH_SECONDS" --broadcasts "$BROADCASTS" \
-            --max-seconds "$MAX_SECONDS" --out "$RESULTS/$RUN.json" 2> >(tee "$RESULTS/$RUN-load.log" >&2) \
+            --max-seconds "$MAX_SECONDS" --hold "${HOLD:-0}" --out "$RESULTS/$RUN.json" 2> >(tee "$RESULTS/$RUN-load.log" >&2) \
             || log "$RUN: the load tool failed (exit $?)"
         stop_run
         for name in bare edge-a edge-b silo; do [[ -f $WORK/$name.log ]] && mv "$WORK/$name.log" "$RESULTS/$RUN-$name.log"; done

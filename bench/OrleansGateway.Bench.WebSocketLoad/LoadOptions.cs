@@ -56,6 +56,9 @@ public sealed class LoadOptions
 
     public string? OutputPath { get; private set; }
 
+    /// <summary>Seconds to keep the connections open after the last phase, to look at the server (a heap dump, a profile).</summary>
+    public int HoldSeconds { get; private set; }
+
     public IPEndPoint Server => new(IPAddress.Parse(WebSocketUrl.Host), WebSocketUrl.Port);
 
     public static LoadOptions Parse(string[] args)
@@ -86,6 +89,7 @@ public sealed class LoadOptions
                 case "--phases": options.Phases = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries)]; break;
                 case "--max-seconds": options.MaxSeconds = int.Parse(value); break;
                 case "--out": options.OutputPath = value; break;
+                case "--hold": options.HoldSeconds = int.Parse(value); break;
                 default: throw new ArgumentException($"unknown option {name}");
             }
         }

@@ -69,6 +69,12 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
 
         report.UnexpectedFrames = receipts.Unexpected;
         report.LastUnexpectedFrame = receipts.LastUnexpected;
+        if (options.HoldSeconds > 0)
+        {
+            Log($"holding {clients.Count} connections for {options.HoldSeconds} s");
+            await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds), cancellationToken);
+        }
+
         await CloseAllAsync(clients);
         return report;
     }
