@@ -20,9 +20,7 @@ public sealed class WebSocketEdgeDeathTests(ClusterFixture cluster, ITestOutputH
 
     public ValueTask DisposeAsync() => _backend.DisposeAsync();
 
-    // On main at 159ffd2 no $disconnect route reaches its HTTP backend in these hosts (the embedded
-    // idle-timeout test fails the same way); the shards do issue the rounds. Unskip once dispatch is merged.
-    [Fact(Skip = "waits for the ws-dispatch merge: $disconnect does not reach the backend on 159ffd2")]
+    [Fact]
     public async Task KillingAnEdgeAndASilo_RunsEveryConnectionsDisconnectWithin60s()
     {
         var cli = new WebSocketApiCli(cluster.EdgeB);
