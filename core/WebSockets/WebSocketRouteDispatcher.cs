@@ -40,6 +40,11 @@ public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker)
             return request.EventType == WebSocketEventType.Message ? Refused(request) : new WebSocketRouteOutcome { StatusCode = 200 };
         }
 
+        if (route.RefusalStatus != 0)
+        {
+            return Failed(request, route, route.RefusalStatus, route.Fault, route.RefusalStatus == 403 ? "Forbidden" : "Internal server error");
+        }
+
         if (route.Integration is not { } integration)
         {
             return Failed(request, route, 500, route.Fault);

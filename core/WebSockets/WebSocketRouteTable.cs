@@ -84,18 +84,30 @@ public sealed class WebSocketRouteTable
                 }
             }
 
+            var (refusalStatus, refusal) = route.RouteKey == WebSocketRouteKeys.Connect ? ConnectRefusal(route) : (0, null);
+            fault = refusal ?? fault;
             if (fault is not null)
             {
                 faults.Add(fault);
             }
 
-            routes[route.RouteKey] = new WebSocketRoute(route.RouteKey, integration, twoWay, fault);
+            routes[route.RouteKey] = new WebSocketRoute(route.RouteKey, integration, twoWay, fault, refusalStatus);
         }
 
         return table;
     }
 
     internal WebSocketRoute? Find(string routeKey) => _routes.GetValueOrDefault(routeKey);
+
+    // What the edge cannot authorize fails closed, as HTTP API routes do (Lambda authorizers and API
+    // keys come with their own issues); the fault is logged once, when the table is compiled.
+    private static (int Status, string? Fault) ConnectRefusal(RouteDefinition route) => route.AuthorizationType switch
+    {
+        "AWS_IAM" => (403, "$connect: AWS_IAM authorization is not evaluated by the edge; connections are refused with 403"),
+        "CUSTOM" => (500, $"$connect: Lambda authorizer {route.AuthorizerId} cannot be invoked by the edge; connections are answered 500"),
+        _ when route.ApiKeyRequired => (403, "$connect: API keys are not enforced by the edge yet; connections to a route that requires one are refused with 403"),
+        _ => (0, null),
+    };
 
     // A template that does not compile is a fault found now, not a 500 found by the first client.
     private string? CompileTemplates(IntegrationDefinition integration, IEnumerable<IntegrationResponseDefinition>? responses)

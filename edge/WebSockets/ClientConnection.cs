@@ -5,9 +5,11 @@ namespace OrleansGateway.Edge.WebSockets;
 
 /// <summary>
 /// One socket this edge holds: its context, when its client was last heard from, the groups it joined
-/// (so it leaves them when it goes) and one writer at a time.
+/// (so it leaves them when it goes) and one writer at a time. <paramref name="abortTransport"/> ends
+/// the TCP connection under the socket: aborting a <see cref="WebSocket"/> alone does not wake the
+/// session's pending read on Kestrel's upgraded stream, which would then wait for the client.
 /// </summary>
-public sealed class ClientConnection(WebSocket socket, ConnectionContext context)
+public sealed class ClientConnection(WebSocket socket, ConnectionContext context, Action abortTransport)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
     private HashSet<string>? _groups;
@@ -71,7 +73,7 @@ public sealed class ClientConnection(WebSocket socket, ConnectionContext context
         CloseReason = reason;
         if (!await _writer.WaitAsync(timeout))
         {
-            Socket.Abort();
+            Abort();
             return true;
         }
 
@@ -83,7 +85,7 @@ public sealed class ClientConnection(WebSocket socket, ConnectionContext context
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
-            Socket.Abort();
+            Abort();
         }
         finally
         {
@@ -99,7 +101,21 @@ public sealed class ClientConnection(WebSocket socket, ConnectionContext context
         await Task.Delay(timeout);
         if (Socket.State != WebSocketState.Closed)
         {
-            Socket.Abort();
+            Abort();
+        }
+    }
+
+    /// <summary>Ends the socket and its connection at once; the session then runs <c>$disconnect</c>.</summary>
+    public void Abort()
+    {
+        Socket.Abort();
+        try
+        {
+            abortTransport();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session had already ended and Kestrel let go of the request.
         }
     }
 

@@ -145,7 +145,7 @@ public sealed partial class WebSocketEndpoint(
             SubProtocol = outcome.Subprotocol,
             KeepAliveInterval = options.KeepAliveInterval,
         });
-        return (new ClientConnection(socket, kept), guard, socket);
+        return (new ClientConnection(socket, kept, context.Abort), guard, socket);
     }
 
     /// <summary>Steps 4–5: messages until the socket closes, then groups left and <c>$disconnect</c>.</summary>

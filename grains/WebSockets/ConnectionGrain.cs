@@ -167,6 +167,11 @@ public sealed partial class ConnectionGrain(
             outcome = table is null
                 ? new WebSocketRouteOutcome { StatusCode = 403, ErrorBody = """{"message":"Forbidden"}""" }
                 : await dispatcher.DispatchAsync(table, request, CancellationToken.None);
+            // A $connect refused with 4xx is the integration's answer to the client, not a fault.
+            if (outcome.Failure is { } failure && !(request.EventType == WebSocketEventType.Connect && outcome.StatusCode < 500))
+            {
+                Log.IntegrationFailed(logger, ConnectionId, request.EventType, outcome.StatusCode, failure);
+            }
         }
         catch (Exception e)
         {
@@ -231,6 +236,9 @@ public sealed partial class ConnectionGrain(
 
         [LoggerMessage(4, LogLevel.Warning, "Connection {ConnectionId}: deactivated before {Count} queued routes ran")]
         public static partial void DeactivatedWithWork(ILogger logger, string connectionId, int count);
+
+        [LoggerMessage(5, LogLevel.Warning, "Connection {ConnectionId}: the {EventType} route answered {StatusCode}: {Failure}")]
+        public static partial void IntegrationFailed(ILogger logger, string connectionId, WebSocketEventType eventType, int statusCode, string failure);
 
         [LoggerMessage(2, LogLevel.Debug, "Connection {ConnectionId}: its edge could not be reached ({ErrorType}: {Message})")]
         public static partial void EdgeUnreachable(ILogger logger, string connectionId, string errorType, string message);

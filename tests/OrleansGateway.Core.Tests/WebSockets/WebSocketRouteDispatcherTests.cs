@@ -87,6 +87,23 @@ public sealed class WebSocketRouteDispatcherTests : IDisposable
         Assert.Equal((null, 200, null), (disconnect.RouteKey, disconnect.StatusCode, disconnect.Reply));
     }
 
+    [Theory]
+    [InlineData("AWS_IAM", null, false, 403, "Forbidden")]
+    [InlineData("CUSTOM", "auth1", false, 500, "Internal server error")]
+    [InlineData("NONE", null, true, 403, "Forbidden")]
+    public async Task Connect_WhoseAuthorizationTheEdgeCannotEvaluate_IsRefused_NeverAccepted(string type, string? authorizerId, bool apiKeyRequired, int status, string message)
+    {
+        var table = new WebSocketStage()
+            .Route("$connect", Mock()).Authorized(type, authorizerId, apiKeyRequired)
+            .Route("$default", Mock())
+            .Compile();
+
+        var connect = await Dispatcher.DispatchAsync(table, Connect(), CancellationToken.None);
+
+        Assert.Equal((status, $$"""{"message":"{{message}}"}"""), (connect.StatusCode, connect.ErrorBody));
+        Assert.Contains(table.Faults, fault => fault.StartsWith("$connect:", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task StageWithoutDeployment_RefusesConnectsAndMessages()
     {

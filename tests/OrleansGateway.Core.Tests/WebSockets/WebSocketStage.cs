@@ -117,6 +117,13 @@ internal sealed class WebSocketStage
         return this;
     }
 
+    /// <summary>Sets the authorization of the route added last.</summary>
+    public WebSocketStage Authorized(string authorizationType, string? authorizerId = null, bool apiKeyRequired = false)
+    {
+        _routes[^1] = _routes[^1] with { AuthorizationType = authorizationType, AuthorizerId = authorizerId, ApiKeyRequired = apiKeyRequired };
+        return this;
+    }
+
     public WebSocketRouteTable Compile(long version = 1) => WebSocketRouteTable.Compile(Runtime(version));
 
     public StageRuntime Runtime(long version = 1) => new()
