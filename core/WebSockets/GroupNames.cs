@@ -18,4 +18,12 @@ public static class GroupNames
 
     /// <summary>The key of <see cref="IGroupGrain"/>: <c>{apiId}/{stage}/{group}</c>.</summary>
     public static string Key(string apiId, string stage, string group) => $"{apiId}/{stage}/{group}";
+
+    /// <summary>Whether the group keyed <paramref name="groupKey"/> is one of that API's stage.</summary>
+    public static bool BelongsTo(string groupKey, string apiId, string stage) =>
+        groupKey.Length > apiId.Length + stage.Length + 2
+        && groupKey.StartsWith(apiId, StringComparison.Ordinal)
+        && groupKey[apiId.Length] == '/'
+        && string.CompareOrdinal(groupKey, apiId.Length + 1, stage, 0, stage.Length) == 0
+        && groupKey[apiId.Length + 1 + stage.Length] == '/';
 }

@@ -20,7 +20,9 @@ public static class ConnectionEndpoints
                 return;
             }
 
-            if (!await connection.Post(AdminRequestBody.Of(request.Context).ToArray()))
+            var stage = ManagementStage.Of(request.Context);
+
+            if (!await connection.Post(stage.ApiId, stage.Stage, AdminRequestBody.Of(request.Context).ToArray()))
             {
                 await GoneAsync(request.Context);
                 return;
@@ -35,7 +37,9 @@ public static class ConnectionEndpoints
                 return;
             }
 
-            if (await connection.Describe() is not { } description)
+            var stage = ManagementStage.Of(request.Context);
+
+            if (await connection.Describe(stage.ApiId, stage.Stage) is not { } description)
             {
                 await GoneAsync(request.Context);
                 return;
@@ -53,7 +57,9 @@ public static class ConnectionEndpoints
                 return;
             }
 
-            if (!await connection.Close())
+            var stage = ManagementStage.Of(request.Context);
+
+            if (!await connection.Close(stage.ApiId, stage.Stage))
             {
                 await GoneAsync(request.Context);
                 return;

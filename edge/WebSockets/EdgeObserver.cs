@@ -44,9 +44,14 @@ public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache 
 
     public Task<int> SendToMany(string[] connectionIds, byte[] payload) => sockets.SendToManyAsync(connectionIds, payload);
 
-    public Task<ConnectionDescription?> Describe(string connectionId) => Task.FromResult(sockets.Describe(connectionId));
+    public Task<bool> Post(string connectionId, string apiId, string stage, byte[] payload) =>
+        sockets.TryGet(connectionId, apiId, stage, out _) ? sockets.SendAsync(connectionId, payload) : Task.FromResult(false);
 
-    public Task<bool> Close(string connectionId) => Task.FromResult(sockets.Close(connectionId));
+    public Task<ConnectionDescription?> Describe(string connectionId, string apiId, string stage) =>
+        Task.FromResult(sockets.TryGet(connectionId, apiId, stage, out _) ? sockets.Describe(connectionId) : null);
+
+    public Task<bool> Close(string connectionId, string apiId, string stage) =>
+        Task.FromResult(sockets.TryGet(connectionId, apiId, stage, out _) && sockets.Close(connectionId));
 
     public Task<bool> JoinedGroup(string connectionId, string groupKey) => Task.FromResult(sockets.JoinedGroup(connectionId, groupKey));
 

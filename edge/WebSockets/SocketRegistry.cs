@@ -42,6 +42,12 @@ public sealed class SocketRegistry(WebSocketApiOptions options)
 
     public bool TryGet(string connectionId, out ClientConnection connection) => _open.TryGetValue(connectionId, out connection!);
 
+    /// <summary>The socket, when it is a connection of stage <paramref name="stage"/> of API <paramref name="apiId"/>: a management request reaches only its own stage's connections.</summary>
+    public bool TryGet(string connectionId, string apiId, string stage, out ClientConnection connection) =>
+        _open.TryGetValue(connectionId, out connection!)
+        && string.Equals(connection.Context.ApiId, apiId, StringComparison.Ordinal)
+        && string.Equals(connection.Context.Stage, stage, StringComparison.Ordinal);
+
     public async Task<bool> SendAsync(string connectionId, byte[] payload) =>
         _open.TryGetValue(connectionId, out var connection) && await connection.SendAsync(payload, options.SendTimeout);
 
@@ -97,7 +103,8 @@ public sealed class SocketRegistry(WebSocketApiOptions options)
 
     public bool JoinedGroup(string connectionId, string groupKey)
     {
-        if (!_open.TryGetValue(connectionId, out var connection) || connection.CloseStatus != 0)
+        if (!_open.TryGetValue(connectionId, out var connection) || connection.CloseStatus != 0
+            || !GroupNames.BelongsTo(groupKey, connection.Context.ApiId, connection.Context.Stage))
         {
             return false;
         }

@@ -22,15 +22,15 @@ public interface IConnectionGrain : IGrainWithStringKey
     [Alias("Disconnect")]
     Task Disconnect(ConnectionContext context, int statusCode, string reason);
 
-    /// <summary>Hands the payload to the socket; false when the connection is gone (410).</summary>
+    /// <summary>Hands the payload to the socket; false when the connection is gone (410) or is not one of stage <paramref name="stage"/> of API <paramref name="apiId"/>.</summary>
     [Alias("Post")]
-    Task<bool> Post(byte[] payload);
+    Task<bool> Post(string apiId, string stage, byte[] payload);
 
-    /// <summary>The connection as its edge sees it; null when gone.</summary>
+    /// <summary>The connection as its edge sees it; null when gone or of another API or stage.</summary>
     [Alias("Describe")]
-    Task<ConnectionDescription?> Describe();
+    Task<ConnectionDescription?> Describe(string apiId, string stage);
 
-    /// <summary>Closes the socket (its <c>$disconnect</c> follows); false when already gone.</summary>
+    /// <summary>Closes the socket (its <c>$disconnect</c> follows); false when already gone or of another API or stage.</summary>
     [Alias("Close")]
-    Task<bool> Close();
+    Task<bool> Close(string apiId, string stage);
 }

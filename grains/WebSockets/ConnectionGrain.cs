@@ -54,11 +54,11 @@ public sealed partial class ConnectionGrain(
         DisconnectReason = reason,
     });
 
-    public async Task<bool> Post(byte[] payload)
+    public async Task<bool> Post(string apiId, string stage, byte[] payload)
     {
         try
         {
-            return await FindEdgeAsync() is { } edge && await edge.Send(ConnectionId, payload);
+            return await FindEdgeAsync() is { } edge && await edge.Post(ConnectionId, apiId, stage, payload);
         }
         catch (Exception e)
         {
@@ -69,11 +69,11 @@ public sealed partial class ConnectionGrain(
         }
     }
 
-    public async Task<ConnectionDescription?> Describe()
+    public async Task<ConnectionDescription?> Describe(string apiId, string stage)
     {
         try
         {
-            return await FindEdgeAsync() is { } edge ? await edge.Describe(ConnectionId) : null;
+            return await FindEdgeAsync() is { } edge ? await edge.Describe(ConnectionId, apiId, stage) : null;
         }
         catch (Exception e)
         {
@@ -83,11 +83,11 @@ public sealed partial class ConnectionGrain(
         }
     }
 
-    public async Task<bool> Close()
+    public async Task<bool> Close(string apiId, string stage)
     {
         try
         {
-            return await FindEdgeAsync() is { } edge && await edge.Close(ConnectionId);
+            return await FindEdgeAsync() is { } edge && await edge.Close(ConnectionId, apiId, stage);
         }
         catch (Exception e)
         {

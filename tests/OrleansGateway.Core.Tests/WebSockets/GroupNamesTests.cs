@@ -30,4 +30,14 @@ public sealed class GroupNamesTests
 
     [Fact]
     public void TheGrainKey_NamesApiStageAndGroup() => Assert.Equal("a1b2c3/prod/room", GroupNames.Key("a1b2c3", "prod", "room"));
+
+    [Theory]
+    [InlineData("a1b2c3/prod/room", "a1b2c3", "prod", true)]
+    [InlineData("a1b2c3/prod/room", "a1b2c3", "pro", false)]
+    [InlineData("a1b2c3/prod/room", "a1b2c", "prod", false)]
+    [InlineData("a1b2c3/production/room", "a1b2c3", "prod", false)]
+    [InlineData("a1b2c3/prod/", "a1b2c3", "prod", false)]
+    [InlineData("x1b2c3/prod/room", "a1b2c3", "prod", false)]
+    public void AGroupBelongsToOneStageOfOneApi(string groupKey, string apiId, string stage, bool belongs) =>
+        Assert.Equal(belongs, GroupNames.BelongsTo(groupKey, apiId, stage));
 }

@@ -44,6 +44,26 @@ public sealed class GroupManagementTests(WebSocketEdgeFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task AnotherApisStage_DoesNotReachTheConnection_ByPostGetDeleteOrJoin()
+    {
+        var (apiId, endpoint) = await WhoAmIApi.CreateAsync(_cli);
+        var (_, otherEndpoint) = await WhoAmIApi.CreateAsync(_cli);
+        await using var alice = await WsClient.ConnectAsync(_cli.StageUrl(apiId));
+        var aliceId = Uri.EscapeDataString(await WhoAmIApi.ConnectionIdOfAsync(alice));
+
+        using var post = await _http.PostAsync($"{otherEndpoint}/@connections/{aliceId}", new StringContent("not for you"));
+        using var get = await _http.GetAsync($"{otherEndpoint}/@connections/{aliceId}");
+        using var delete = await _http.DeleteAsync($"{otherEndpoint}/@connections/{aliceId}");
+        var join = await JoinAsync(otherEndpoint, "elsewhere", Uri.UnescapeDataString(aliceId));
+
+        Assert.Equal([HttpStatusCode.Gone, HttpStatusCode.Gone, HttpStatusCode.Gone, HttpStatusCode.Gone], [post.StatusCode, get.StatusCode, delete.StatusCode, join]);
+        Assert.Equal(0, (await SendAsync(otherEndpoint, "elsewhere", "nobody")).GetProperty("delivered").GetInt32());
+        using var own = await _http.PostAsync($"{endpoint}/@connections/{aliceId}", new StringContent("for alice"));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("for alice", await alice.ReceiveAsync()); // nothing from the other API came first
+    }
+
+    [Fact]
     public async Task ListingMembers_PagesWithMaxResultsAndNextToken()
     {
         var (apiId, endpoint) = await WhoAmIApi.CreateAsync(_cli);

@@ -31,9 +31,11 @@ public sealed class RecordingEdge : IEdgeObserver
         return connectionIds.Length;
     }
 
-    public Task<ConnectionDescription?> Describe(string connectionId) => Task.FromResult<ConnectionDescription?>(null);
+    public Task<bool> Post(string connectionId, string apiId, string stage, byte[] payload) => Send(connectionId, payload);
 
-    public Task<bool> Close(string connectionId) => Task.FromResult(false);
+    public Task<ConnectionDescription?> Describe(string connectionId, string apiId, string stage) => Task.FromResult<ConnectionDescription?>(null);
+
+    public Task<bool> Close(string connectionId, string apiId, string stage) => Task.FromResult(false);
 
     public Task<bool> JoinedGroup(string connectionId, string groupKey) => Task.FromResult(true);
 

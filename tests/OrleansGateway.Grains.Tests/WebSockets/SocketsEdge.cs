@@ -41,9 +41,11 @@ public sealed class SocketsEdge : IEdgeObserver
         return Task.FromResult(connectionIds.Count(Open.ContainsKey));
     }
 
-    public Task<ConnectionDescription?> Describe(string connectionId) => Task.FromResult<ConnectionDescription?>(null);
+    public Task<bool> Post(string connectionId, string apiId, string stage, byte[] payload) => Send(connectionId, payload);
 
-    public Task<bool> Close(string connectionId) => Task.FromResult(Open.TryRemove(connectionId, out _));
+    public Task<ConnectionDescription?> Describe(string connectionId, string apiId, string stage) => Task.FromResult<ConnectionDescription?>(null);
+
+    public Task<bool> Close(string connectionId, string apiId, string stage) => Task.FromResult(Open.TryRemove(connectionId, out _));
 
     public Task<bool> JoinedGroup(string connectionId, string groupKey)
     {
