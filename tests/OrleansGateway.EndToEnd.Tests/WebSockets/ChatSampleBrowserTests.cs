@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using OrleansGateway.EndToEnd.Tests.Infrastructure;
 
@@ -18,9 +17,7 @@ public sealed class ChatSampleBrowserTests(ChatSampleFixture fixture, ITestOutpu
     public async Task TwoPagesInOneRoom_EachSeesTheOthersMessage()
     {
         Assert.True(File.Exists(Chromium), $"Debian's chromium is not installed ({Chromium}): run `apt-get install -y chromium` (.ci/run does). This test never downloads a browser.");
-        Assert.True(
-            Directory.Exists(Path.Combine(RepositoryLayout.Root, "node_modules", "playwright-core")),
-            "playwright-core is not installed: run `npm ci` at the repository root (./test.sh does)");
+        NodeScript.RequirePackage("playwright-core");
         var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots", nameof(ChatSampleBrowserTests))).FullName;
         var room = "room-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -62,9 +59,7 @@ public sealed class ChatSampleBrowserTests(ChatSampleFixture fixture, ITestOutpu
 
     private static async Task<ChatBrowserRun> RunBrowserAsync(string pageUrl, string room, string screenshots)
     {
-        var script = Path.Combine(RepositoryLayout.Root, "tests", "OrleansGateway.EndToEnd.Tests", "WebSockets", "chat-browser.mjs");
-        var start = new ProcessStartInfo("node", [script, pageUrl, room, screenshots, Chromium]);
-        var result = await ProcessRun.RunAsync(start, TimeSpan.FromSeconds(120));
+        var result = await NodeScript.RunAsync("WebSockets/chat-browser.mjs", TimeSpan.FromSeconds(120), pageUrl, room, screenshots, Chromium);
         var line = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         Assert.True(line is not null && line.StartsWith('{'), $"chat-browser.mjs exited {result.ExitCode} without its report:\n{result.Stdout}\n{result.Stderr}");
         var run = JsonSerializer.Deserialize<ChatBrowserRun>(line, JsonSerializerOptions.Web)! with { Raw = line };

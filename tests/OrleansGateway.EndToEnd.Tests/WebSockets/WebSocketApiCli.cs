@@ -32,6 +32,19 @@ internal sealed class WebSocketApiCli(EdgeHost edge)
     public Task CreateIntegrationResponseAsync(string apiId, string integrationId, string key, params string[] extra) =>
         RunAsync(["create-integration-response", "--api-id", apiId, "--integration-id", integrationId, "--integration-response-key", key, .. extra]);
 
+    /// <summary>A two-way MOCK route answering <c>{"route": ..., "connectionId": ...}</c>.</summary>
+    public async Task AddMockEchoRouteAsync(string apiId, string routeKey)
+    {
+        var mock = await CreateIntegrationAsync(apiId, "MOCK", null,
+            "--template-selection-expression", "\\$default",
+            "--request-templates", """{"$default":"{\"statusCode\": 200}"}""");
+        await CreateIntegrationResponseAsync(apiId, mock, "$default",
+            "--template-selection-expression", "\\$default",
+            "--response-templates", """{"$default":"{\"route\": \"$context.routeKey\", \"connectionId\": \"$context.connectionId\"}"}""");
+        var route = await CreateRouteAsync(apiId, routeKey, mock, "--route-response-selection-expression", "$default");
+        await CreateRouteResponseAsync(apiId, route);
+    }
+
     /// <summary>A stage that deploys every change, so each test's routes are live at once.</summary>
     public Task CreateStageAsync(string apiId, string stageName = "prod") =>
         RunAsync(["create-stage", "--api-id", apiId, "--stage-name", stageName, "--auto-deploy"]);

@@ -15,7 +15,7 @@ public sealed class WebSocketDataPlaneTests(WebSocketEdgeFixture fixture) : ICla
     public async Task PlainGet_OnAWebSocketStage_Answers426()
     {
         var apiId = await _cli.CreateApiAsync();
-        await AddMockEchoRouteAsync(apiId, "echo");
+        await _cli.AddMockEchoRouteAsync(apiId, "echo");
         await _cli.CreateStageAsync(apiId);
 
         using var http = new HttpClient();
@@ -29,7 +29,7 @@ public sealed class WebSocketDataPlaneTests(WebSocketEdgeFixture fixture) : ICla
     public async Task WithoutConnectRoute_TheSocketOpens_AndAMessageNoRouteTakes_GetsAwsForbiddenFrame()
     {
         var apiId = await _cli.CreateApiAsync();
-        await AddMockEchoRouteAsync(apiId, "echo");
+        await _cli.AddMockEchoRouteAsync(apiId, "echo");
         await _cli.CreateStageAsync(apiId);
 
         await using var client = await WsClient.ConnectAsync(_cli.StageUrl(apiId));
@@ -45,7 +45,7 @@ public sealed class WebSocketDataPlaneTests(WebSocketEdgeFixture fixture) : ICla
     public async Task TwoWayMockRoute_AnswersOnTheSocket_WithTheConnectionsOwnId()
     {
         var apiId = await _cli.CreateApiAsync();
-        await AddMockEchoRouteAsync(apiId, "whoami");
+        await _cli.AddMockEchoRouteAsync(apiId, "whoami");
         await _cli.CreateStageAsync(apiId);
 
         await using var client = await WsClient.ConnectAsync(_cli.StageUrl(apiId));
@@ -119,7 +119,7 @@ public sealed class WebSocketDataPlaneTests(WebSocketEdgeFixture fixture) : ICla
     public async Task ClientClose_RunsDisconnect_WithTheCloseCode()
     {
         var apiId = await _cli.CreateApiAsync();
-        await AddMockEchoRouteAsync(apiId, "whoami");
+        await _cli.AddMockEchoRouteAsync(apiId, "whoami");
         var disconnect = await _cli.CreateIntegrationAsync(apiId, "HTTP", $"{Backend.Url}/disconnected",
             "--request-parameters", """{"integration.request.header.x-conn":"context.connectionId","integration.request.header.x-code":"context.disconnectStatusCode"}""");
         await _cli.CreateRouteAsync(apiId, "$disconnect", disconnect);
@@ -184,7 +184,7 @@ public sealed class WebSocketDataPlaneTests(WebSocketEdgeFixture fixture) : ICla
     public async Task AllInvokeUrlForms_Upgrade()
     {
         var apiId = await _cli.CreateApiAsync();
-        await AddMockEchoRouteAsync(apiId, "whoami");
+        await _cli.AddMockEchoRouteAsync(apiId, "whoami");
         await _cli.CreateStageAsync(apiId);
         var data = fixture.Edge.DataUrl.Replace("http://", "ws://", StringComparison.Ordinal);
 
@@ -202,7 +202,7 @@ public sealed class WebSocketDataPlaneTests(WebSocketEdgeFixture fixture) : ICla
     public async Task CustomDomainName_MappedToAStage_Upgrades()
     {
         var apiId = await _cli.CreateApiAsync();
-        await AddMockEchoRouteAsync(apiId, "whoami");
+        await _cli.AddMockEchoRouteAsync(apiId, "whoami");
         await _cli.CreateStageAsync(apiId);
         var domain = $"chat-{Guid.NewGuid():N}.example.test";
         await _cli.MapDomainAsync(domain, "live", apiId);
@@ -217,7 +217,7 @@ public sealed class WebSocketDataPlaneTests(WebSocketEdgeFixture fixture) : ICla
     public async Task UnknownStage_IsRefusedBeforeAnyRouteRuns()
     {
         var apiId = await _cli.CreateApiAsync();
-        await AddMockEchoRouteAsync(apiId, "whoami");
+        await _cli.AddMockEchoRouteAsync(apiId, "whoami");
         await _cli.CreateStageAsync(apiId);
 
         var (client, status) = await WsClient.TryConnectAsync(_cli.StageUrl(apiId, "nostage"));
@@ -229,7 +229,7 @@ public sealed class WebSocketDataPlaneTests(WebSocketEdgeFixture fixture) : ICla
     private async Task<WsClient> ConnectToEchoApiAsync()
     {
         var apiId = await _cli.CreateApiAsync();
-        await AddMockEchoRouteAsync(apiId, "whoami");
+        await _cli.AddMockEchoRouteAsync(apiId, "whoami");
         await _cli.CreateStageAsync(apiId);
         return await WsClient.ConnectAsync(_cli.StageUrl(apiId));
     }
@@ -238,18 +238,5 @@ public sealed class WebSocketDataPlaneTests(WebSocketEdgeFixture fixture) : ICla
     {
         await client.SendAsync("""{"action":"whoami"}""");
         return JsonDocument.Parse(await client.ReceiveAsync()).RootElement.GetProperty("connectionId").GetString()!;
-    }
-
-    /// <summary>A two-way MOCK route answering <c>{"route": ..., "connectionId": ...}</c>.</summary>
-    private async Task AddMockEchoRouteAsync(string apiId, string routeKey)
-    {
-        var mock = await _cli.CreateIntegrationAsync(apiId, "MOCK", null,
-            "--template-selection-expression", "\\$default",
-            "--request-templates", """{"$default":"{\"statusCode\": 200}"}""");
-        await _cli.CreateIntegrationResponseAsync(apiId, mock, "$default",
-            "--template-selection-expression", "\\$default",
-            "--response-templates", """{"$default":"{\"route\": \"$context.routeKey\", \"connectionId\": \"$context.connectionId\"}"}""");
-        var route = await _cli.CreateRouteAsync(apiId, routeKey, mock, "--route-response-selection-expression", "$default");
-        await _cli.CreateRouteResponseAsync(apiId, route);
     }
 }
