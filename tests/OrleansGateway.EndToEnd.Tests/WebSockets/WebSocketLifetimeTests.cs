@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using OrleansGateway.EndToEnd.Tests.Infrastructure;
 
 namespace OrleansGateway.EndToEnd.Tests.WebSockets;
@@ -122,25 +121,9 @@ public sealed class WebSocketLifetimeTests : IAsyncLifetime
     private async Task<(WebSocketApiCli Cli, string ApiId)> CreateApiAsync(EdgeHost edge)
     {
         var cli = new WebSocketApiCli(edge);
-        var apiId = await cli.CreateApiAsync();
-        var mock = await cli.CreateIntegrationAsync(apiId, "MOCK", null,
-            "--template-selection-expression", "\\$default",
-            "--request-templates", """{"$default":"{\"statusCode\": 200}"}""");
-        await cli.CreateIntegrationResponseAsync(apiId, mock, "$default",
-            "--template-selection-expression", "\\$default",
-            "--response-templates", """{"$default":"{\"connectionId\": \"$context.connectionId\"}"}""");
-        var route = await cli.CreateRouteAsync(apiId, "whoami", mock, "--route-response-selection-expression", "$default");
-        await cli.CreateRouteResponseAsync(apiId, route);
-        var disconnect = await cli.CreateIntegrationAsync(apiId, "HTTP", $"{_backend.Url}/disconnected",
-            "--request-parameters", """{"integration.request.header.x-conn":"context.connectionId","integration.request.header.x-code":"context.disconnectStatusCode"}""");
-        await cli.CreateRouteAsync(apiId, "$disconnect", disconnect);
-        await cli.CreateStageAsync(apiId);
+        var (apiId, _) = await WhoAmIApi.CreateAsync(cli, $"{_backend.Url}/disconnected");
         return (cli, apiId);
     }
 
-    private static async Task<string> WhoAmIAsync(WsClient client)
-    {
-        await client.SendAsync("""{"action":"whoami"}""");
-        return JsonDocument.Parse(await client.ReceiveAsync()).RootElement.GetProperty("connectionId").GetString()!;
-    }
+    private static Task<string> WhoAmIAsync(WsClient client) => WhoAmIApi.ConnectionIdOfAsync(client);
 }
