@@ -3,7 +3,7 @@ namespace OrleansGateway.Edges;
 /// <summary>How an edge's connection records are spread over <see cref="IEdgeConnectionsGrain"/> shards.</summary>
 public static class EdgeShards
 {
-    public const int Count = 32;
+    public const int Count = 256;
 
     public static string Key(int edgeId, int shard) => $"{edgeId}/{shard}";
 
