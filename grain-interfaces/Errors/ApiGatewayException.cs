@@ -23,4 +23,7 @@ public sealed class ApiGatewayException : Exception
     public static ApiGatewayException BadRequest(string message) => new("BadRequestException", 400, message);
 
     public static ApiGatewayException Conflict(string message) => new("ConflictException", 409, message);
+
+    /// <summary>Worth retrying: the cluster could not do it just now (a silo or an edge failing over).</summary>
+    public static ApiGatewayException ServiceUnavailable(string message) => new("ServiceUnavailableException", 503, message);
 }

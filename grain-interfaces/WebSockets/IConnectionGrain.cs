@@ -22,7 +22,11 @@ public interface IConnectionGrain : IGrainWithStringKey
     [Alias("Disconnect")]
     Task Disconnect(ConnectionContext context, int statusCode, string reason);
 
-    /// <summary>Hands the payload to the socket; false when the connection is gone (410) or is not one of stage <paramref name="stage"/> of API <paramref name="apiId"/>.</summary>
+    /// <summary>
+    /// Hands the payload to the socket; false when the connection is gone (410) or is not one of stage
+    /// <paramref name="stage"/> of API <paramref name="apiId"/>. Throws a 503 <see cref="Errors.ApiGatewayException"/>
+    /// when its edge cannot be reached just now, as do <see cref="Describe"/> and <see cref="Close"/>.
+    /// </summary>
     [Alias("Post")]
     Task<bool> Post(string apiId, string stage, byte[] payload);
 

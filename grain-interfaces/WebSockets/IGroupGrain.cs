@@ -8,7 +8,7 @@ namespace OrleansGateway.WebSockets;
 [Alias("gw.IGroupGrain")]
 public interface IGroupGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a connection (its ID names its edge); false when the connection is gone.</summary>
+    /// <summary>Adds a connection (its ID names its edge); false when the connection is gone, a 503 when its edge cannot be reached just now.</summary>
     [Alias("Join")]
     Task<bool> Join(string connectionId);
 

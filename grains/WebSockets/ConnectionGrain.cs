@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrleansGateway.Edges;
+using OrleansGateway.Errors;
 using OrleansGateway.Mapping.Context;
 
 namespace OrleansGateway.WebSockets;
@@ -22,6 +23,9 @@ public sealed partial class ConnectionGrain(
 {
     /// <summary>Messages waiting behind a slow route; past this the client gets an error frame instead of a longer queue.</summary>
     private const int MaxQueued = 64;
+
+    /// <summary>Why a push, a join or a look-up answered 503 (see <see cref="AskEdgeAsync{T}"/>).</summary>
+    internal const string EdgeUnreachableMessage = "The edge holding the connection could not be reached; retry.";
 
     private readonly Queue<WebSocketRouteRequest> _queue = new();
     private bool _pumping;
@@ -54,48 +58,11 @@ public sealed partial class ConnectionGrain(
         DisconnectReason = reason,
     });
 
-    public async Task<bool> Post(string apiId, string stage, byte[] payload)
-    {
-        try
-        {
-            return await FindEdgeAsync() is { } edge && await edge.Post(ConnectionId, apiId, stage, payload);
-        }
-        catch (Exception e)
-        {
-            // The edge holding the socket cannot be reached: the post did not reach the client.
-            Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
-            edges.Forget(ConnectionIds.EdgeOf(ConnectionId));
-            return false;
-        }
-    }
+    public Task<bool> Post(string apiId, string stage, byte[] payload) => AskEdgeAsync(edge => edge.Post(ConnectionId, apiId, stage, payload));
 
-    public async Task<ConnectionDescription?> Describe(string apiId, string stage)
-    {
-        try
-        {
-            return await FindEdgeAsync() is { } edge ? await edge.Describe(ConnectionId, apiId, stage) : null;
-        }
-        catch (Exception e)
-        {
-            Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
-            edges.Forget(ConnectionIds.EdgeOf(ConnectionId));
-            return null;
-        }
-    }
+    public Task<ConnectionDescription?> Describe(string apiId, string stage) => AskEdgeAsync(edge => edge.Describe(ConnectionId, apiId, stage));
 
-    public async Task<bool> Close(string apiId, string stage)
-    {
-        try
-        {
-            return await FindEdgeAsync() is { } edge && await edge.Close(ConnectionId, apiId, stage);
-        }
-        catch (Exception e)
-        {
-            Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
-            edges.Forget(ConnectionIds.EdgeOf(ConnectionId));
-            return false;
-        }
-    }
+    public Task<bool> Close(string apiId, string stage) => AskEdgeAsync(edge => edge.Close(ConnectionId, apiId, stage));
 
     private Task Enqueue(WebSocketRouteRequest request)
     {
@@ -217,6 +184,26 @@ public sealed partial class ConnectionGrain(
         {
             Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
             edges.Forget(ConnectionIds.EdgeOf(ConnectionId));
+        }
+    }
+
+    /// <summary>
+    /// Asks the edge the ID names; default (gone, 410) when the edge directory does not know that edge.
+    /// A known edge that cannot be reached just now (a silo failing over, the edge not yet connected
+    /// to the silo this activation moved to) is 503: the socket may well be open, and a backend told
+    /// 410 forgets the connection for good.
+    /// </summary>
+    private async Task<T?> AskEdgeAsync<T>(Func<IEdgeObserver, Task<T>> call)
+    {
+        try
+        {
+            return await FindEdgeAsync() is { } edge ? await call(edge) : default;
+        }
+        catch (Exception e)
+        {
+            Log.EdgeUnreachable(logger, ConnectionId, e.GetType().Name, e.Message);
+            edges.Forget(ConnectionIds.EdgeOf(ConnectionId));
+            throw ApiGatewayException.ServiceUnavailable(EdgeUnreachableMessage);
         }
     }
 

@@ -225,10 +225,10 @@ public sealed partial class GroupGrain : Grain, IGroupGrain
         }
         catch (Exception e)
         {
-            // As for a post: an edge that cannot be reached holds no socket we can reach.
+            // As for a post: a known edge that cannot be reached just now is no proof the connection is gone.
             Log.EdgeUnreachable(_logger, GroupKey, edgeId, e.GetType().Name, e.Message);
             _edges.Forget(edgeId);
-            return false;
+            throw ApiGatewayException.ServiceUnavailable(ConnectionGrain.EdgeUnreachableMessage);
         }
     }
 

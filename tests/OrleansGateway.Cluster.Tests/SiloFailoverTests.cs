@@ -32,7 +32,7 @@ public sealed class SiloFailoverTests(UnsignedClusterFixture cluster, ITestOutpu
         // between) makes each of them fail over once, wherever placement put it.
         await KillAndWaitForRecoveryAsync(cluster.SiloA, cluster.SiloB, cluster.EdgeB, apiIds);
         var siloC = await cluster.AddSiloAsync();
-        await WaitForMembershipAsync(siloC, cluster.SiloB.SiloPort, siloC.SiloPort);
+        await siloC.WaitForActiveMembersAsync(TimeSpan.FromSeconds(10), cluster.SiloB.SiloPort, siloC.SiloPort);
         await KillAndWaitForRecoveryAsync(cluster.SiloB, siloC, cluster.EdgeA, apiIds);
 
         // A deployment made after both failovers still reaches the other edge.
@@ -85,21 +85,5 @@ public sealed class SiloFailoverTests(UnsignedClusterFixture cluster, ITestOutpu
         }
 
         output.WriteLine($"declared dead by {poller.Now.TotalSeconds:0.00}s");
-    }
-
-    private static async Task WaitForMembershipAsync(SiloHost observer, params int[] activePorts)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var members = await observer.MembershipAsync();
-            if (activePorts.All(p => members.GetValueOrDefault(p) == "Active"))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"silos {string.Join(", ", activePorts)} not all active");
     }
 }

@@ -44,7 +44,7 @@ public sealed class WebSocketEdgeDeathTests(ClusterFixture cluster, ITestOutputH
         var connectionIds = new HashSet<string>();
         for (var i = 0; i < 12; i++)
         {
-            var client = await ConnectWithinAsync(url, TimeSpan.FromSeconds(10));
+            var client = await StageSockets.ConnectWithinAsync(url, TimeSpan.FromSeconds(10));
             clients.Add(client);
             await client.SendAsync("""{"action":"whoami"}""");
             connectionIds.Add(JsonDocument.Parse(await client.ReceiveAsync()).RootElement.GetProperty("connectionId").GetString()!);
@@ -74,23 +74,6 @@ public sealed class WebSocketEdgeDeathTests(ClusterFixture cluster, ITestOutputH
         foreach (var client in clients)
         {
             await client.DisposeAsync();
-        }
-    }
-
-    // The stage's table reaches edge A by a push; until then the upgrade is refused.
-    private static async Task<WsClient> ConnectWithinAsync(string url, TimeSpan timeout)
-    {
-        var started = Stopwatch.StartNew();
-        while (true)
-        {
-            var (client, status) = await WsClient.TryConnectAsync(url);
-            if (client is not null)
-            {
-                return client;
-            }
-
-            Assert.True(started.Elapsed < timeout, $"the upgrade to {url} still answers {(int)status}");
-            await Task.Delay(200);
         }
     }
 }

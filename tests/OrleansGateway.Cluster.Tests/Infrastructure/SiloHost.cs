@@ -73,5 +73,22 @@ public sealed class SiloHost : IAsyncDisposable
             .ToDictionary(g => g.Key, g => g.MaxBy(s => s.Generation).Status);
     }
 
+    /// <summary>Waits until this silo sees each of <paramref name="siloPorts"/> as an active member.</summary>
+    public async Task WaitForActiveMembersAsync(TimeSpan timeout, params int[] siloPorts)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var members = await MembershipAsync();
+            if (siloPorts.All(p => members.GetValueOrDefault(p) == "Active"))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"silos {string.Join(", ", siloPorts)} not all active after {timeout}");
+            await Task.Delay(100);
+        }
+    }
+
     public ValueTask DisposeAsync() => Process.DisposeAsync();
 }

@@ -110,6 +110,22 @@ public sealed class GroupGrainTests(WebSocketGrainsFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Join_WhileItsEdgeCannotBeReached_Is503NotGone_AndStoresNothing()
+    {
+        await using var a = await JoinedEdge.JoinAsync(_grains);
+        var group = Group("unreachable-edge");
+        var connectionId = a.Open();
+        a.Edge.Failing = true;
+
+        var error = await Assert.ThrowsAsync<ApiGatewayException>(() => group.Join(connectionId));
+
+        Assert.Equal(("ServiceUnavailableException", 503), (error.ErrorType, error.StatusCode));
+        Assert.Equal(0, (await group.List(null, 10)).MemberCount);
+        a.Edge.Failing = false;
+        Assert.True(await group.Join(connectionId));
+    }
+
+    [Fact]
     public async Task Membership_SurvivesDeactivation()
     {
         await using var a = await JoinedEdge.JoinAsync(_grains);

@@ -13,7 +13,7 @@ public sealed class SocketsEdge : IEdgeObserver
 
     public ConcurrentQueue<string[]> FanOuts { get; } = new();
 
-    /// <summary>Fan-out calls throw, as an edge that cannot be reached.</summary>
+    /// <summary>Calls that reach sockets (send, fan-out, join, close) throw, as from an edge that cannot be reached.</summary>
     public bool Failing { get; set; }
 
     public IReadOnlyCollection<string> GroupsOf(string connectionId) => _groups.GetValueOrDefault(connectionId) ?? [];
@@ -28,15 +28,15 @@ public sealed class SocketsEdge : IEdgeObserver
 
     public Task ConnectCompleted(string connectionId, ConnectOutcome outcome) => Task.CompletedTask;
 
-    public Task<bool> Send(string connectionId, byte[] payload) => Task.FromResult(Open.ContainsKey(connectionId));
+    public Task<bool> Send(string connectionId, byte[] payload)
+    {
+        ThrowIfFailing();
+        return Task.FromResult(Open.ContainsKey(connectionId));
+    }
 
     public Task<int> SendToMany(string[] connectionIds, byte[] payload)
     {
-        if (Failing)
-        {
-            throw new InvalidOperationException("edge unreachable (test)");
-        }
-
+        ThrowIfFailing();
         FanOuts.Enqueue(connectionIds);
         return Task.FromResult(connectionIds.Count(Open.ContainsKey));
     }
@@ -45,10 +45,15 @@ public sealed class SocketsEdge : IEdgeObserver
 
     public Task<ConnectionDescription?> Describe(string connectionId, string apiId, string stage) => Task.FromResult<ConnectionDescription?>(null);
 
-    public Task<bool> Close(string connectionId, string apiId, string stage) => Task.FromResult(Open.TryRemove(connectionId, out _));
+    public Task<bool> Close(string connectionId, string apiId, string stage)
+    {
+        ThrowIfFailing();
+        return Task.FromResult(Open.TryRemove(connectionId, out _));
+    }
 
     public Task<bool> JoinedGroup(string connectionId, string groupKey)
     {
+        ThrowIfFailing();
         if (!Open.ContainsKey(connectionId))
         {
             return Task.FromResult(false);
@@ -59,4 +64,12 @@ public sealed class SocketsEdge : IEdgeObserver
     }
 
     public Task LeftGroup(string connectionId, string groupKey) => Task.CompletedTask;
+
+    private void ThrowIfFailing()
+    {
+        if (Failing)
+        {
+            throw new InvalidOperationException("edge unreachable (test)");
+        }
+    }
 }
