@@ -24,6 +24,9 @@ public sealed partial class ConnectionGrain(
     /// <summary>Messages waiting behind a slow route; past this the client gets an error frame instead of a longer queue.</summary>
     private const int MaxQueued = 64;
 
+    /// <summary>Tries of a <c>$disconnect</c> whose stage could not be read, 1 s, 2 s, 3 s apart.</summary>
+    private const int DisconnectAttempts = 4;
+
     /// <summary>Why a push, a join or a look-up answered 503 (see <see cref="AskEdgeAsync{T}"/>).</summary>
     internal const string EdgeUnreachableMessage = "The edge holding the connection could not be reached; retry.";
 
@@ -128,27 +131,45 @@ public sealed partial class ConnectionGrain(
     {
         var context = request.Connection;
         WebSocketRouteOutcome outcome;
-        try
+        var failed = false;
+
+        // A $disconnect is owed exactly once: when the stage's table cannot be had just now (a silo
+        // failing over), it is tried again, and its record is kept if it never ran.
+        var attempts = request.EventType == WebSocketEventType.Disconnect ? DisconnectAttempts : 1;
+        for (var attempt = 1; ; attempt++)
         {
-            var table = await tables.GetAsync(context.ApiId, context.Stage);
-            outcome = table is null
-                ? new WebSocketRouteOutcome { StatusCode = 403, ErrorBody = """{"message":"Forbidden"}""" }
-                : await dispatcher.DispatchAsync(table, request, CancellationToken.None);
-            // A $connect refused with 4xx is the integration's answer to the client, not a fault.
-            if (outcome.Failure is { } failure && !(request.EventType == WebSocketEventType.Connect && outcome.StatusCode < 500))
+            try
             {
-                Log.IntegrationFailed(logger, ConnectionId, request.EventType, outcome.StatusCode, failure);
+                var table = await tables.GetAsync(context.ApiId, context.Stage);
+                outcome = table is null
+                    ? new WebSocketRouteOutcome { StatusCode = 403, ErrorBody = """{"message":"Forbidden"}""" }
+                    : await dispatcher.DispatchAsync(table, request, CancellationToken.None);
+
+                // A $connect refused with 4xx is the integration's answer to the client, not a fault.
+                if (outcome.Failure is { } failure && !(request.EventType == WebSocketEventType.Connect && outcome.StatusCode < 500))
+                {
+                    Log.IntegrationFailed(logger, ConnectionId, request.EventType, outcome.StatusCode, failure);
+                }
+
+                break;
             }
-        }
-        catch (Exception e)
-        {
-            Log.RouteFailed(logger, ConnectionId, request.EventType, e.GetType().Name, e.Message);
-            outcome = new WebSocketRouteOutcome
+            catch (Exception e) when (attempt < attempts)
             {
-                StatusCode = 500,
-                ErrorBody = """{"message":"Internal server error"}""",
-                Reply = WebSocketErrorFrames.InternalServerError(ConnectionId, request.RequestId),
-            };
+                Log.RouteRetried(logger, ConnectionId, request.EventType, attempt, e.GetType().Name, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+            catch (Exception e)
+            {
+                Log.RouteFailed(logger, ConnectionId, request.EventType, e.GetType().Name, e.Message);
+                failed = true;
+                outcome = new WebSocketRouteOutcome
+                {
+                    StatusCode = 500,
+                    ErrorBody = """{"message":"Internal server error"}""",
+                    Reply = WebSocketErrorFrames.InternalServerError(ConnectionId, request.RequestId),
+                };
+                break;
+            }
         }
 
         switch (request.EventType)
@@ -163,6 +184,10 @@ public sealed partial class ConnectionGrain(
                 break;
             case WebSocketEventType.Message when outcome.Reply is { } reply:
                 await TellEdgeAsync(edge => edge.Send(ConnectionId, reply), context.EdgeId);
+                break;
+            case WebSocketEventType.Disconnect when failed:
+                // The record stays: the edge's leaving or death runs this $disconnect again from its shard.
+                Log.DisconnectOwed(logger, ConnectionId);
                 break;
             case WebSocketEventType.Disconnect:
                 // Only now is the record no longer needed: had this silo died first, the edge's death or the shard's retry would run it.
@@ -226,6 +251,12 @@ public sealed partial class ConnectionGrain(
 
         [LoggerMessage(5, LogLevel.Warning, "Connection {ConnectionId}: the {EventType} route answered {StatusCode}: {Failure}")]
         public static partial void IntegrationFailed(ILogger logger, string connectionId, WebSocketEventType eventType, int statusCode, string failure);
+
+        [LoggerMessage(6, LogLevel.Warning, "Connection {ConnectionId}: the {EventType} route could not start (try {Attempt}: {ErrorType}: {Message}); trying again")]
+        public static partial void RouteRetried(ILogger logger, string connectionId, WebSocketEventType eventType, int attempt, string errorType, string message);
+
+        [LoggerMessage(7, LogLevel.Warning, "Connection {ConnectionId}: $disconnect did not run; its record is kept so that the edge's leaving or death runs it")]
+        public static partial void DisconnectOwed(ILogger logger, string connectionId);
 
         [LoggerMessage(2, LogLevel.Debug, "Connection {ConnectionId}: its edge could not be reached ({ErrorType}: {Message})")]
         public static partial void EdgeUnreachable(ILogger logger, string connectionId, string errorType, string message);
