@@ -1,12 +1,21 @@
+using System.Buffers;
+
 namespace OrleansGateway.Edge.WebSockets;
 
 /// <summary>
 /// The upgraded connection's stream, read through a small WebSocket frame-header parser: .NET's
 /// WebSocket does not say how large a frame is, and AWS's limit is per frame. Also lets the receive
-/// loop wait for data with a zero-byte read, so an idle socket holds no receive buffer.
+/// loop wait for data with a zero-byte read, so an idle socket holds no receive buffer. For that wait
+/// to be right, no read hands the WebSocket bytes past the end of a frame: the WebSocket would keep
+/// them (the start of the client's next message) while the loop waited on the network for more. What
+/// a read brought beyond a frame's end is kept here, in a pooled buffer, until the next read.
 /// </summary>
 public sealed class FrameGuardStream(Stream inner, long maxFrameBytes) : Stream
 {
+    private byte[]? _carry;
+    private int _carryOffset;
+    private int _carryCount;
+
     // The frame header being parsed: 2 bytes, then 0, 2 or 8 bytes of extended length, then 0 or 4 of mask.
     private int _headerRead;
     private int _lengthBytes;
@@ -27,14 +36,43 @@ public sealed class FrameGuardStream(Stream inner, long maxFrameBytes) : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    /// <summary>Completes when the client sent something, without holding a buffer meanwhile.</summary>
-    public ValueTask<int> WaitForDataAsync(CancellationToken cancellationToken) => inner.ReadAsync(Memory<byte>.Empty, cancellationToken);
+    /// <summary>Completes when the client sent something (or a read brought more than one frame), without holding a buffer meanwhile.</summary>
+    public ValueTask<int> WaitForDataAsync(CancellationToken cancellationToken) =>
+        _carryCount > 0 ? ValueTask.FromResult(0) : inner.ReadAsync(Memory<byte>.Empty, cancellationToken);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (buffer.IsEmpty)
+        {
+            return await WaitForDataAsync(cancellationToken);
+        }
+
+        if (_carryCount > 0)
+        {
+            var taken = Math.Min(_carryCount, buffer.Length);
+            _carry.AsSpan(_carryOffset, taken).CopyTo(buffer.Span);
+            var kept = Inspect(buffer.Span[..taken]);
+            _carryOffset += kept;
+            _carryCount -= kept;
+            if (_carryCount == 0)
+            {
+                ReturnCarry();
+            }
+
+            return kept;
+        }
+
         var read = await inner.ReadAsync(buffer, cancellationToken);
-        Inspect(buffer.Span[..read]);
-        return read;
+        var frame = Inspect(buffer.Span[..read]);
+        if (frame < read)
+        {
+            _carry = ArrayPool<byte>.Shared.Rent(read - frame);
+            buffer.Span[frame..read].CopyTo(_carry);
+            _carryOffset = 0;
+            _carryCount = read - frame;
+        }
+
+        return frame;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -60,28 +98,49 @@ public sealed class FrameGuardStream(Stream inner, long maxFrameBytes) : Stream
     {
         if (disposing)
         {
+            ReturnCarry();
             inner.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    public override ValueTask DisposeAsync() => inner.DisposeAsync();
-
-    private void Inspect(ReadOnlySpan<byte> bytes)
+    public override ValueTask DisposeAsync()
     {
-        while (!bytes.IsEmpty)
+        ReturnCarry();
+        return inner.DisposeAsync();
+    }
+
+    private void ReturnCarry()
+    {
+        if (_carry is { } carry)
+        {
+            _carry = null;
+            _carryCount = 0;
+            ArrayPool<byte>.Shared.Return(carry);
+        }
+    }
+
+    /// <summary>Parses <paramref name="bytes"/> up to the end of the first frame that ends in them; how many bytes that is.</summary>
+    private int Inspect(ReadOnlySpan<byte> bytes)
+    {
+        var used = 0;
+        while (used < bytes.Length)
         {
             if (_payloadLeft > 0)
             {
-                var skip = (int)Math.Min(_payloadLeft, bytes.Length);
+                var skip = (int)Math.Min(_payloadLeft, bytes.Length - used);
                 _payloadLeft -= skip;
-                bytes = bytes[skip..];
+                used += skip;
+                if (_payloadLeft == 0)
+                {
+                    return used;
+                }
+
                 continue;
             }
 
-            var b = bytes[0];
-            bytes = bytes[1..];
+            var b = bytes[used++];
             _headerRead++;
             if (_headerRead == 2)
             {
@@ -100,7 +159,13 @@ public sealed class FrameGuardStream(Stream inner, long maxFrameBytes) : Stream
                 FrameTooLarge |= _payloadLength > (ulong)maxFrameBytes;
                 _payloadLeft = (long)Math.Min(_payloadLength, long.MaxValue);
                 _headerRead = 0;
+                if (_payloadLeft == 0)
+                {
+                    return used;
+                }
             }
         }
+
+        return used;
     }
 }

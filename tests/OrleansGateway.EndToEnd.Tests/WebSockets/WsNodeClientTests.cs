@@ -162,6 +162,20 @@ public sealed class WsNodeClientTests(WebSocketEdgeFixture fixture) : IClassFixt
         Assert.Equal("1000", call.Headers["x-code"]);
     }
 
+    [Fact]
+    public async Task MessagesWrittenTogether_AreEachAnswered_NotHeldUntilTheNextOneComes()
+    {
+        // One read of the server's may hold several messages; each is answered without the client sending more.
+        var url = await EchoApiUrlAsync();
+
+        var run = await WsNodeClient.RunAsync(url,
+            [WsNodeStep.Burst([.. Enumerable.Repeat("""{"action":"whoami"}""", 5)]), WsNodeStep.ReceiveUntil(5), WsNodeStep.CloseWith(1000, "done")]);
+
+        Assert.Empty(run.Problems);
+        Assert.Equal(5, run.Messages.Count);
+        Assert.All(run.Messages, message => Assert.Equal("whoami", JsonDocument.Parse(message).RootElement.GetProperty("route").GetString()));
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<string> EchoApiUrlAsync()

@@ -3,6 +3,7 @@ namespace OrleansGateway.EndToEnd.Tests.WebSockets;
 /// <summary>One step of <c>ws-client.mjs</c>'s plan; only the step's own fields are set.</summary>
 internal sealed record WsNodeStep(
     string? Send = null,
+    string[]? SendBurst = null,
     int? SendFilled = null,
     byte[]? SendBinary = null,
     int? Receive = null,
@@ -11,6 +12,9 @@ internal sealed record WsNodeStep(
     string? Reason = null)
 {
     public static WsNodeStep Text(string text) => new(Send: text);
+
+    /// <summary>Several text messages written without waiting between them.</summary>
+    public static WsNodeStep Burst(params string[] texts) => new(SendBurst: texts);
 
     /// <summary>One text frame of <paramref name="bytes"/> letters.</summary>
     public static WsNodeStep Filled(int bytes) => new(SendFilled: bytes);

@@ -3,7 +3,7 @@
 // nothing: the C# test asserts on the events.
 //   node ws-client.mjs <ws URL> '<plan as JSON>'
 // plan:  { protocols?: string[], headers?: {name: value}, timeoutMs?: number, steps: step[] }
-// step:  { send: text } | { sendFilled: n } (one text frame of n 'a's) | { sendBinary: base64 }
+// step:  { send: text } | { sendBurst: [texts] } (written without waiting between them) | { sendFilled: n } (one text frame of n 'a's) | { sendBinary: base64 }
 //        | { receive: n } (until n messages in all have come) | { waitForClose: true }
 //        | { close: code, reason?: text }
 import WebSocket from 'ws';
@@ -86,6 +86,9 @@ try {
   for (const step of ws.readyState === WebSocket.OPEN ? plan.steps : []) {
     if (step.send !== undefined) {
       await send(step.send);
+    } else if (step.sendBurst !== undefined) {
+      // All written at once, so the server reads several messages in one read.
+      await Promise.all(step.sendBurst.map(send));
     } else if (step.sendFilled !== undefined) {
       await send('a'.repeat(step.sendFilled));
     } else if (step.sendBinary !== undefined) {
