@@ -65,7 +65,8 @@ public sealed class SignedManagementClientTests(SignedWebSocketEdgeFixture fixtu
         Assert.Equal("to the room", await socket.ReceiveAsync());
         Assert.Equal("""{"delivered":1}""", sent.GetProperty("body").GetString());
         Assert.Equal(200, listed.GetProperty("status").GetInt32());
-        Assert.Contains(connectionId, listed.GetProperty("body").GetString());
+        Assert.Contains(connectionId, System.Text.Json.JsonDocument.Parse(listed.GetProperty("body").GetString()!).RootElement
+            .GetProperty("connectionIds").EnumerateArray().Select(id => id.GetString()));
     }
 
     /// <summary>A request signed by botocore's own SigV4 signer, as a backend without an SDK operation (the groups API) signs one.</summary>
