@@ -12,9 +12,6 @@ namespace OrleansGateway.Edge.WebSockets;
 /// </summary>
 public static class GroupEndpoints
 {
-    public const int DefaultMaxResults = 100;
-    public const int MaxMaxResults = 1000;
-
     public static void Map(WireRouter router, EdgeIdentity identity)
     {
         router.Map("PUT", "/@groups/{group}/connections/{connectionId}", async request =>
@@ -58,11 +55,11 @@ public static class GroupEndpoints
         {
             var group = Group(request);
             var query = request.Context.Request.Query;
-            var maxResults = DefaultMaxResults;
+            var maxResults = GroupPage.DefaultSize;
             if (query["maxResults"].ToString() is { Length: > 0 } text
-                && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxResults) || maxResults is < 1 or > MaxMaxResults))
+                && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxResults) || maxResults is < 1 or > GroupPage.MaxSize))
             {
-                throw ApiGatewayException.BadRequest($"maxResults must be a number from 1 to {MaxMaxResults}");
+                throw ApiGatewayException.BadRequest($"maxResults must be a number from 1 to {GroupPage.MaxSize}");
             }
 
             var nextToken = query["nextToken"].ToString() is { Length: > 0 } token ? token : null;

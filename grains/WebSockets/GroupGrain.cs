@@ -18,7 +18,6 @@ namespace OrleansGateway.WebSockets;
 [Reentrant]
 public sealed partial class GroupGrain : Grain, IGroupGrain
 {
-    public const int MaxPageSize = 100;
 
     private readonly IPersistentState<GroupState> _state;
     private readonly GroupCommit<GroupState> _commit;
@@ -127,7 +126,7 @@ public sealed partial class GroupGrain : Grain, IGroupGrain
 
     public async Task<GroupPage> List(string? nextToken, int maxResults)
     {
-        var pageSize = maxResults is < 1 or > MaxPageSize ? MaxPageSize : maxResults;
+        var pageSize = Math.Clamp(maxResults, 1, GroupPage.MaxSize);
         var after = nextToken is null ? null : ReadToken(nextToken);
 
         // Members of edges that died since are not listed (nor counted).

@@ -165,6 +165,8 @@ public sealed class GroupGrainTests(WebSocketGrainsFixture fixture) : IClassFixt
         Assert.Equal(50, third.ConnectionIds.Count);
         Assert.Null(third.NextToken);
         Assert.Equal(members.Order(StringComparer.Ordinal), first.ConnectionIds.Concat(second.ConnectionIds).Concat(third.ConnectionIds));
+        var whole = await group.List(null, GroupPage.MaxSize);
+        Assert.Equal((249, null), (whole.ConnectionIds.Count, whole.NextToken));
         var error = await Assert.ThrowsAsync<ApiGatewayException>(() => group.List("not a token", 10));
         Assert.Equal(("BadRequestException", 400), (error.ErrorType, error.StatusCode));
     }
