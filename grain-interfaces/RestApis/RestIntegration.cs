@@ -1,0 +1,22 @@
+namespace OrleansGateway.RestApis;
+
+/// <summary>A method's integration (apigateway <c>Integration</c>) with its integration responses by status code.</summary>
+[GenerateSerializer, Immutable, Alias("gw.RestIntegration")]
+public sealed record RestIntegration
+{
+    [Id(0)] public required string Type { get; init; }
+    [Id(1)] public string? HttpMethod { get; init; }
+    [Id(2)] public string? Uri { get; init; }
+    [Id(3)] public string? ConnectionType { get; init; }
+    [Id(4)] public string? ConnectionId { get; init; }
+    [Id(5)] public string? Credentials { get; init; }
+    [Id(6)] public Dictionary<string, string>? RequestParameters { get; init; }
+    [Id(7)] public Dictionary<string, string>? RequestTemplates { get; init; }
+    [Id(8)] public string? PassthroughBehavior { get; init; }
+    [Id(9)] public string? ContentHandling { get; init; }
+    [Id(10)] public int TimeoutInMillis { get; init; }
+    [Id(11)] public string? CacheNamespace { get; init; }
+    [Id(12)] public List<string>? CacheKeyParameters { get; init; }
+    [Id(13)] public Dictionary<string, RestIntegrationResponse>? IntegrationResponses { get; init; }
+    [Id(14)] public RestTlsConfig? TlsConfig { get; init; }
+}
