@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Integrations;
+using OrleansGateway.OpenApi;
+using OrleansGateway.OpenApi.HttpApis;
 
 namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 

@@ -6,12 +6,12 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 
-namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
+namespace OrleansGateway.OpenApi;
 
 /// <summary>
 /// OpenAPI documents as JSON or YAML text, both read into one <see cref="JsonObject"/> model.
 /// YAML scalars arrive as strings (<c>payloadFormatVersion: 2.0</c> stays "2.0"); the readers in
-/// <see cref="OpenApiImporter"/> accept a value as a string, a number or a boolean alike.
+/// the importers accept a value as a string, a number or a boolean alike.
 /// </summary>
 public static class OpenApiText
 {
