@@ -37,6 +37,23 @@ public static partial class OpenApiText
     }
 
     /// <summary>
+    /// Parses <paramref name="body"/> and reads it with <paramref name="read"/>; a definition of the
+    /// wrong shape (an array where an object belongs, ...) is the caller's error, a bad request.
+    /// </summary>
+    public static T Read<T>(string body, Func<JsonObject, T> read)
+    {
+        var document = Parse(body);
+        try
+        {
+            return read(document);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        {
+            throw ApiGatewayException.BadRequest($"Unable to read the OpenAPI definition: {e.Message}");
+        }
+    }
+
+    /// <summary>
     /// YAML is deserialized recursively, so a deeply nested document would overflow the stack:
     /// it is first walked as a flat stream of events and refused beyond JSON's default depth.
     /// </summary>

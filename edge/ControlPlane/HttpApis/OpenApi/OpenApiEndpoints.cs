@@ -138,17 +138,7 @@ public sealed class OpenApiEndpoints(int dataPort, OwnAdminEndpoint ownAdmin)
             throw ApiErrors.Required("body");
         }
 
-        ImportedApi imported;
-        try
-        {
-            imported = OpenApiImporter.Read(OpenApiText.Parse(input.Body));
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
-        {
-            // A definition of the wrong shape (an array where an object belongs, ...) is the caller's error.
-            throw ApiGatewayException.BadRequest($"Unable to read the OpenAPI definition: {e.Message}");
-        }
-
+        var imported = OpenApiText.Read(input.Body, OpenApiImporter.Read);
         foreach (var route in imported.Routes)
         {
             ownAdmin.EnsureNotTargetedBy(route.Integration?.IntegrationUri);
