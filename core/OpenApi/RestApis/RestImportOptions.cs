@@ -2,7 +2,7 @@ namespace OrleansGateway.OpenApi.RestApis;
 
 /// <summary>
 /// ImportRestApi's <c>parameters</c>: <c>basepath</c> (<c>ignore</c>, the default, or <c>prepend</c>,
-/// which puts the document's base path in front of every path; <c>split</c> drops its first segment)
+/// which puts the document's base path in front of every path; <c>split</c>, which puts it there without its first segment, the stage)
 /// and <c>ignore=documentation</c>, which silences the warning for <c>x-amazon-apigateway-documentation</c>.
 /// </summary>
 public sealed record RestImportOptions

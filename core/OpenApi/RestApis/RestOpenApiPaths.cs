@@ -36,6 +36,7 @@ internal static class RestOpenApiPaths
             var path = Normalize(context.Options.BasePath switch
             {
                 "prepend" => basePath + documentPath,
+                "split" => string.Concat(basePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(segment => "/" + segment)) + documentPath,
                 _ => documentPath,
             });
             if (path.Split('/', StringSplitOptions.RemoveEmptyEntries).Any(segment => !ValidSegment(segment)))

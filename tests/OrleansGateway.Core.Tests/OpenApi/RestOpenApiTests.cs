@@ -141,6 +141,16 @@ public sealed class RestOpenApiTests
     }
 
     [Fact]
+    public void BasePathSplit_PutsTheBasePathWithoutItsFirstSegmentInFront()
+    {
+        var document = RestOpenApiDocuments.PetStoreSwaggerJson.Replace("\"basePath\": \"/v1\"", "\"basePath\": \"/v1/store\"", StringComparison.Ordinal);
+
+        var (content, _) = Import(document, new RestImportOptions { NewId = () => "x", BasePath = "split" });
+
+        Assert.Equal(["/store", "/store/pets"], content.Resources.Select(r => r.Path));
+    }
+
+    [Fact]
     public void UnsupportedIntegrationMembersAndSchemes_AreWarnings()
     {
         const string document = """
