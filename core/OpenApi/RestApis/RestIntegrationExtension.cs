@@ -17,7 +17,7 @@ public static class RestIntegrationExtension
     [
         "type", "uri", "httpMethod", "credentials", "requestParameters", "requestTemplates", "responses",
         "passthroughBehavior", "timeoutInMillis", "cacheKeyParameters", "cacheNamespace", "contentHandling",
-        "connectionType", "connectionId", "tlsConfig", "integrationSubtype", "payloadFormatVersion",
+        "connectionType", "connectionId", "tlsConfig",
     ];
 
     private static readonly HashSet<string> KnownResponse = ["statusCode", "responseParameters", "responseTemplates", "contentHandling"];

@@ -156,7 +156,7 @@ public sealed class RestOpenApiTests
         const string document = """
             {"openapi":"3.0.1","info":{"title":"t","version":"1"},
              "components":{"securitySchemes":{"oauth":{"type":"oauth2","flows":{}}}},
-             "paths":{"/a":{"get":{"security":[{"oauth":[]}],"x-amazon-apigateway-integration":{"type":"mock","frobnicate":1},"x-amazon-apigateway-what":1},
+             "paths":{"/a":{"get":{"security":[{"oauth":[]}],"x-amazon-apigateway-integration":{"type":"mock","frobnicate":1,"payloadFormatVersion":"2.0"},"x-amazon-apigateway-what":1},
                             "trace":{}}}}
             """;
 
@@ -164,6 +164,7 @@ public sealed class RestOpenApiTests
 
         Assert.Equal("MOCK", content.Resources.Single(r => r.Path == "/a").ResourceMethods!["GET"].MethodIntegration!.Type);
         Assert.Contains(warnings, w => w.Contains("frobnicate", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("payloadFormatVersion", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.Contains("x-amazon-apigateway-what", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.Contains("oauth", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.Contains("TRACE", StringComparison.Ordinal));
