@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Integrations;
+using OrleansGateway.OpenApi;
+using OrleansGateway.OpenApi.HttpApis;
 
 namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 
@@ -136,17 +138,7 @@ public sealed class OpenApiEndpoints(int dataPort, OwnAdminEndpoint ownAdmin)
             throw ApiErrors.Required("body");
         }
 
-        ImportedApi imported;
-        try
-        {
-            imported = OpenApiImporter.Read(OpenApiText.Parse(input.Body));
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
-        {
-            // A definition of the wrong shape (an array where an object belongs, ...) is the caller's error.
-            throw ApiGatewayException.BadRequest($"Unable to read the OpenAPI definition: {e.Message}");
-        }
-
+        var imported = OpenApiText.Read(input.Body, OpenApiImporter.Read);
         foreach (var route in imported.Routes)
         {
             ownAdmin.EnsureNotTargetedBy(route.Integration?.IntegrationUri);

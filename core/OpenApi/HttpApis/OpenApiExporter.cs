@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using OrleansGateway.HttpApis;
 
-namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
+namespace OrleansGateway.OpenApi.HttpApis;
 
 /// <summary>
 /// Writes an HTTP API as OpenAPI 3.0 with API Gateway's extensions, the shape ExportApi gives and
@@ -48,7 +48,7 @@ public static class OpenApiExporter
         var usedAuthorizers = new Dictionary<string, AuthorizerDefinition>();
         foreach (var route in routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal))
         {
-            var (method, path) = route.RouteKey == "$default" ? (OpenApiImporter.AnyMethod, "$default") : Split(route.RouteKey);
+            var (method, path) = route.RouteKey == "$default" ? (OpenApiExtensions.AnyMethod, "$default") : Split(route.RouteKey);
             if (paths[path] is not JsonObject item)
             {
                 item = [];
@@ -72,7 +72,7 @@ public static class OpenApiExporter
             if (includeExtensions && route.Target is { } target && target.StartsWith(targetPrefix, StringComparison.Ordinal)
                 && byId.TryGetValue(target[targetPrefix.Length..], out var integration))
             {
-                operation[OpenApiImporter.IntegrationExtension] = Integration(integration);
+                operation[OpenApiExtensions.Integration] = Integration(integration);
             }
 
             item[method] = operation;
@@ -100,10 +100,10 @@ public static class OpenApiExporter
         {
             if (api.CorsConfiguration is { } cors)
             {
-                document[OpenApiImporter.CorsExtension] = Cors(cors);
+                document[OpenApiExtensions.Cors] = Cors(cors);
             }
 
-            document["x-amazon-apigateway-importexport-version"] = "1.0";
+            document[OpenApiExtensions.ImportExportVersion] = "1.0";
         }
 
         return document;
@@ -113,7 +113,7 @@ public static class OpenApiExporter
     {
         var space = routeKey.IndexOf(' ', StringComparison.Ordinal);
         var method = routeKey[..space];
-        return (method == "ANY" ? OpenApiImporter.AnyMethod : method.ToLowerInvariant(), routeKey[(space + 1)..]);
+        return (method == "ANY" ? OpenApiExtensions.AnyMethod : method.ToLowerInvariant(), routeKey[(space + 1)..]);
     }
 
     private static JsonArray Parameters(string path) =>
@@ -201,7 +201,7 @@ public static class OpenApiExporter
         }
 
         extension["type"] = authorizer.AuthorizerType.ToLowerInvariant();
-        scheme[OpenApiImporter.AuthorizerExtension] = extension;
+        scheme[OpenApiExtensions.Authorizer] = extension;
         return scheme;
     }
 

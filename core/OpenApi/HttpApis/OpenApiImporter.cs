@@ -3,9 +3,9 @@ using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Integrations;
 using OrleansGateway.Routing;
-using static OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi.OpenApiText;
+using static OrleansGateway.OpenApi.OpenApiText;
 
-namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
+namespace OrleansGateway.OpenApi.HttpApis;
 
 /// <summary>
 /// Reads an OpenAPI 3.0 definition with API Gateway's extensions (<c>x-amazon-apigateway-integration</c>,
@@ -14,12 +14,7 @@ namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 /// </summary>
 public static class OpenApiImporter
 {
-    public const string AnyMethod = "x-amazon-apigateway-any-method";
-    public const string IntegrationExtension = "x-amazon-apigateway-integration";
-    public const string CorsExtension = "x-amazon-apigateway-cors";
-    public const string AuthorizerExtension = "x-amazon-apigateway-authorizer";
-
-    private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", AnyMethod];
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", OpenApiExtensions.AnyMethod];
 
     public static ImportedApi Read(JsonObject document)
     {
@@ -41,7 +36,7 @@ public static class OpenApiImporter
             ProtocolType = "HTTP",
             Version = Text(info?["version"]),
             Description = Text(info?["description"]),
-            CorsConfiguration = document[CorsExtension] is JsonObject cors ? Cors(cors) : null,
+            CorsConfiguration = document[OpenApiExtensions.Cors] is JsonObject cors ? Cors(cors) : null,
         };
         var authorizers = Authorizers(document, warnings);
         var routes = new List<ImportedRoute>();
@@ -66,7 +61,7 @@ public static class OpenApiImporter
 
     private static ImportedRoute Route(string path, string method, JsonObject operation, List<ImportedAuthorizer> authorizers, List<string> warnings)
     {
-        var routeKey = path == "$default" ? "$default" : $"{(method == AnyMethod ? "ANY" : method.ToUpperInvariant())} {path}";
+        var routeKey = path == "$default" ? "$default" : $"{(method == OpenApiExtensions.AnyMethod ? "ANY" : method.ToUpperInvariant())} {path}";
         // Checked before anything is written, with the parsers the grain and the edge use, so a
         // reimport is refused whole instead of leaving the API half replaced.
         if (!RouteKey.TryParse(routeKey, out _, out var keyError))
@@ -74,7 +69,7 @@ public static class OpenApiImporter
             throw ApiGatewayException.BadRequest(keyError);
         }
 
-        var integration = operation[IntegrationExtension] is JsonObject extension ? Integration(extension) : null;
+        var integration = operation[OpenApiExtensions.Integration] is JsonObject extension ? Integration(extension) : null;
         if (integration is not null && HttpApiIntegrationRules.Check(integration.IntegrationMethod, integration.IntegrationSubtype,
             integration.RequestParameters, integration.ResponseParameters) is { } integrationError)
         {
@@ -82,7 +77,7 @@ public static class OpenApiImporter
         }
         if (integration is null)
         {
-            warnings.Add($"Route {routeKey} has no {IntegrationExtension} and was imported without a target");
+            warnings.Add($"Route {routeKey} has no {OpenApiExtensions.Integration} and was imported without a target");
         }
 
         string? scheme = null;
@@ -97,7 +92,7 @@ public static class OpenApiImporter
             }
             else
             {
-                warnings.Add($"Route {routeKey} names security scheme {name}, which has no {AuthorizerExtension}; it was imported without authorization");
+                warnings.Add($"Route {routeKey} names security scheme {name}, which has no {OpenApiExtensions.Authorizer}; it was imported without authorization");
             }
         }
 
@@ -144,9 +139,9 @@ public static class OpenApiImporter
         var authorizers = new List<ImportedAuthorizer>();
         foreach (var (name, scheme) in document["components"]?["securitySchemes"] as JsonObject ?? [])
         {
-            if (scheme?[AuthorizerExtension] is not JsonObject extension)
+            if (scheme?[OpenApiExtensions.Authorizer] is not JsonObject extension)
             {
-                warnings.Add($"Security scheme {name} has no {AuthorizerExtension} and was not imported");
+                warnings.Add($"Security scheme {name} has no {OpenApiExtensions.Authorizer} and was not imported");
                 continue;
             }
 

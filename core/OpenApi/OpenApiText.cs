@@ -1,19 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using OrleansGateway.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 
-namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
+namespace OrleansGateway.OpenApi;
 
 /// <summary>
 /// OpenAPI documents as JSON or YAML text, both read into one <see cref="JsonObject"/> model.
-/// YAML scalars arrive as strings (<c>payloadFormatVersion: 2.0</c> stays "2.0"); the readers in
-/// <see cref="OpenApiImporter"/> accept a value as a string, a number or a boolean alike.
+/// YAML's plain scalars are typed as YAML 1.2's core schema types them (numbers keep their text:
+/// <c>payloadFormatVersion: 2.0</c> reads "2.0"), so model schemas keep their numbers and booleans;
+/// the readers accept a value as a string, a number or a boolean alike.
 /// </summary>
-public static class OpenApiText
+public static partial class OpenApiText
 {
     /// <summary>Deepest nesting of a definition: System.Text.Json's default, so JSON and YAML agree.</summary>
     private const int MaxDepth = 64;
@@ -24,12 +27,29 @@ public static class OpenApiText
         {
             var node = body.TrimStart().StartsWith('{')
                 ? JsonNode.Parse(body)
-                : FromYaml(new DeserializerBuilder().Build().Deserialize<object?>(CheckYamlDepth(body)), new NodeBudget());
+                : FromYaml(LoadYaml(CheckYamlDepth(body)), new NodeBudget());
             return node as JsonObject ?? throw ApiGatewayException.BadRequest("The OpenAPI definition must be an object");
         }
         catch (Exception e) when (e is JsonException or YamlException or ArgumentException)
         {
             throw ApiGatewayException.BadRequest($"Unable to parse the OpenAPI definition: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Parses <paramref name="body"/> and reads it with <paramref name="read"/>; a definition of the
+    /// wrong shape (an array where an object belongs, ...) is the caller's error, a bad request.
+    /// </summary>
+    public static T Read<T>(string body, Func<JsonObject, T> read)
+    {
+        var document = Parse(body);
+        try
+        {
+            return read(document);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        {
+            throw ApiGatewayException.BadRequest($"Unable to read the OpenAPI definition: {e.Message}");
         }
     }
 
@@ -82,22 +102,44 @@ public static class OpenApiText
         _ => null,
     };
 
+    private static YamlNode? LoadYaml(string body)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(body));
+        return stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+    }
+
     /// <summary>
-    /// YAML to JSON nodes. Aliases share one object in YAML but are copied here, so a few nested
+    /// YAML to JSON nodes. Aliases share one node in YAML but are copied here, so a few nested
     /// anchors could expand exponentially: the budget caps the nodes one definition may produce.
-    /// Keys that become the same text (<c>~</c> and <c>""</c>) are an ArgumentException, a bad request.
+    /// Keys that become the same text are an ArgumentException, a bad request.
     /// </summary>
-    private static JsonNode? FromYaml(object? value, NodeBudget budget)
+    private static JsonNode? FromYaml(YamlNode? node, NodeBudget budget)
     {
         budget.Spend();
-        return value switch
+        return node switch
         {
             null => null,
-            IDictionary<object, object?> map => new JsonObject(map.Select(e => KeyValuePair.Create(Convert.ToString(e.Key, CultureInfo.InvariantCulture)!, FromYaml(e.Value, budget)))),
-            IList<object?> list => new JsonArray([.. list.Select(item => FromYaml(item, budget))]),
-            _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
+            YamlMappingNode map => new JsonObject(map.Children.Select(e => KeyValuePair.Create(
+                e.Key is YamlScalarNode key ? key.Value ?? string.Empty : e.Key.ToString(), FromYaml(e.Value, budget)))),
+            YamlSequenceNode list => new JsonArray([.. list.Children.Select(item => FromYaml(item, budget))]),
+            YamlScalarNode scalar => scalar.Style == ScalarStyle.Plain ? PlainScalar(scalar.Value ?? string.Empty) : JsonValue.Create(scalar.Value),
+            _ => null,
         };
     }
+
+    /// <summary>A plain scalar by YAML 1.2's core schema: null, a boolean, a number (its text kept) or a string.</summary>
+    private static JsonNode? PlainScalar(string value) => value switch
+    {
+        "" or "~" or "null" or "Null" or "NULL" => null,
+        "true" or "True" or "TRUE" => JsonValue.Create(true),
+        "false" or "False" or "FALSE" => JsonValue.Create(false),
+        _ when JsonNumber().IsMatch(value) => JsonNode.Parse(value),
+        _ => JsonValue.Create(value),
+    };
+
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")]
+    private static partial Regex JsonNumber();
 
     private static object? ToPlain(JsonNode? node) => node switch
     {

@@ -1,6 +1,6 @@
 using OrleansGateway.Errors;
 
-namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
+namespace OrleansGateway.OpenApi;
 
 /// <summary>How many nodes an imported YAML definition may expand to (its aliases included).</summary>
 internal sealed class NodeBudget

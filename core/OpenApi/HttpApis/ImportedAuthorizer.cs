@@ -1,6 +1,6 @@
 using OrleansGateway.HttpApis;
 
-namespace OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
+namespace OrleansGateway.OpenApi.HttpApis;
 
 /// <summary>An authorizer from <c>components.securitySchemes</c>, known to routes by its scheme name.</summary>
 public sealed record ImportedAuthorizer(string SchemeName, AuthorizerInput Input);
