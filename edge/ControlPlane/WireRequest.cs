@@ -15,7 +15,11 @@ public sealed class WireRequest(HttpContext context, IReadOnlyDictionary<string,
     public string this[string name] => uriParameters[name];
 
     /// <summary>The JSON body as <typeparamref name="T"/>; an empty body is an empty object.</summary>
-    public async Task<T> ReadBodyAsync<T>()
+    public Task<T> ReadBodyAsync<T>()
+        where T : new() => ReadBodyAsync<T>(WireJson.Options);
+
+    /// <summary>The JSON body as <typeparamref name="T"/> read with a protocol's own JSON setup; an empty body is an empty object.</summary>
+    public async Task<T> ReadBodyAsync<T>(JsonSerializerOptions options)
         where T : new()
     {
         using var body = new MemoryStream();
@@ -27,7 +31,7 @@ public sealed class WireRequest(HttpContext context, IReadOnlyDictionary<string,
 
         try
         {
-            return JsonSerializer.Deserialize<T>(body.GetBuffer().AsSpan(0, (int)body.Length), WireJson.Options) ?? new T();
+            return JsonSerializer.Deserialize<T>(body.GetBuffer().AsSpan(0, (int)body.Length), options) ?? new T();
         }
         catch (JsonException e)
         {
@@ -57,10 +61,20 @@ public sealed class WireRequest(HttpContext context, IReadOnlyDictionary<string,
         return WriteAsync(StatusCodes.Status200OK, new WirePage<T>(page, next));
     }
 
-    public Task WriteAsync<T>(int statusCode, T body)
+    public Task WriteAsync<T>(int statusCode, T body) => WriteAsync(statusCode, body, WireJson.Options);
+
+    /// <summary>Answers with <paramref name="body"/> written with a protocol's own JSON setup.</summary>
+    public Task WriteAsync<T>(int statusCode, T body, JsonSerializerOptions options)
     {
         context.Response.StatusCode = statusCode;
-        return context.Response.WriteAsJsonAsync(body, WireJson.Options, "application/json", context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(body, options, "application/json", context.RequestAborted);
+    }
+
+    /// <summary>Answers with the status alone, no body (apigateway's 202 and 204 deletes).</summary>
+    public Task WriteStatusAsync(int statusCode)
+    {
+        context.Response.StatusCode = statusCode;
+        return Task.CompletedTask;
     }
 
     public Task WriteNoContentAsync()

@@ -11,6 +11,14 @@ public interface IApiRegistryGrain : IGrainWithIntegerKey
     [Alias("CreateApi")]
     Task<ApiDefinition> CreateApi(ApiInput input);
 
+    /// <summary>Creates a REST API (apigateway v1) under a fresh ID from the same ID space, and records it as <see cref="ProtocolTypes.Rest"/>.</summary>
+    [Alias("CreateRestApi")]
+    Task<RestApis.RestApiDefinition> CreateRestApi(RestApis.RestApiInput input);
+
+    /// <summary>Creates a REST API from a whole definition (ImportRestApi) under a fresh ID, and records it.</summary>
+    [Alias("ImportRestApi")]
+    Task<RestApis.RestApiDefinition> ImportRestApi(RestApis.RestApiContent content);
+
     /// <summary>The ids of all APIs, ordered.</summary>
     [Alias("GetApiIds")]
     Task<List<string>> GetApiIds();

@@ -16,4 +16,22 @@ public interface IRestStageGrain : IGrainWithStringKey
     /// <summary>The version <see cref="GetRuntime"/> would carry: what an edge compares on its revalidation timer.</summary>
     [Alias("GetVersion")]
     Task<long> GetVersion();
+
+    /// <summary>The stage; null when it does not exist.</summary>
+    [Alias("Get")]
+    Task<RestStage?> Get();
+
+    /// <summary>
+    /// Stores the stage as given (created or changed by the API's grain, which validated it), stamps
+    /// <c>lastUpdatedDate</c>, gives it a new version and tells the edges.
+    /// </summary>
+    [Alias("Save")]
+    Task<RestStage> Save(RestStage stage);
+
+    /// <summary>Replaces the tags alone: not served, so no new version and nothing published.</summary>
+    [Alias("SetTags")]
+    Task<RestStage> SetTags(Dictionary<string, string> tags);
+
+    [Alias("Delete")]
+    Task Delete();
 }

@@ -1,3 +1,4 @@
+using OrleansGateway.RestApis;
 using OrleansGateway.Routing;
 using OrleansGateway.Storage;
 
@@ -19,6 +20,24 @@ public sealed class ApiRegistryGrain(
         var apiId = ResourceIds.Unique(ResourceIds.Api, state.State.Apis.ContainsKey);
         var api = await grains.GetGrain<IApiGrain>(apiId).Create(input);
         await Change(apis => apis[apiId] = api.ProtocolType);
+        return api;
+    }
+
+    public async Task<RestApiDefinition> CreateRestApi(RestApiInput input)
+    {
+        await EnsureMigrated();
+        var restApiId = ResourceIds.Unique(ResourceIds.Api, state.State.Apis.ContainsKey);
+        var api = await grains.GetGrain<IRestApiGrain>(restApiId).Create(input);
+        await Change(apis => apis[restApiId] = ProtocolTypes.Rest);
+        return api;
+    }
+
+    public async Task<RestApiDefinition> ImportRestApi(RestApiContent content)
+    {
+        await EnsureMigrated();
+        var restApiId = ResourceIds.Unique(ResourceIds.Api, state.State.Apis.ContainsKey);
+        var api = await grains.GetGrain<IRestApiGrain>(restApiId).Import(content);
+        await Change(apis => apis[restApiId] = ProtocolTypes.Rest);
         return api;
     }
 

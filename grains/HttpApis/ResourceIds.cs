@@ -19,6 +19,9 @@ public static class ResourceIds
 
     public static string Response() => Next(6);
 
+    /// <summary>The 6-character ID of a REST API's resource, model or request validator.</summary>
+    public static string Part() => Next(6);
+
     /// <summary>A fresh id of the given length that <paramref name="taken"/> does not hold.</summary>
     public static string Unique(Func<string> next, Func<string, bool> taken)
     {

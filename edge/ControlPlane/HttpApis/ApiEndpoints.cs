@@ -28,7 +28,9 @@ public sealed class ApiEndpoints(int dataPort, OwnAdminEndpoint ownAdmin)
 
     private async Task GetApis(WireRequest request)
     {
-        var ids = await request.Grains.GetGrain<IApiRegistryGrain>(0).GetApiIds();
+        // REST APIs share the ID space but are apigateway's (v1), not listed here.
+        var directory = await request.Grains.GetGrain<IApiRegistryGrain>(0).GetDirectory();
+        var ids = directory.Apis.Where(api => api.Value != ProtocolTypes.Rest).Select(api => api.Key).Order(StringComparer.Ordinal);
         var apis = await Task.WhenAll(ids.Select(id => TryGetApi(request.Grains.GetGrain<IApiGrain>(id))));
         await request.WritePageAsync(apis.OfType<ApiDefinition>().Select(ToWire).ToList());
     }

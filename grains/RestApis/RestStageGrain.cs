@@ -1,0 +1,84 @@
+using OrleansGateway.HttpApis;
+using OrleansGateway.Routing;
+using OrleansGateway.Storage;
+
+namespace OrleansGateway.RestApis;
+
+/// <summary>
+/// A REST stage: its settings and the deployments it serves (and its canary's). Every change gets
+/// a version never used before, and the edges are told once the write has succeeded.
+/// </summary>
+public sealed class RestStageGrain(
+    [PersistentState("state", StorageNames.Gateway)] IPersistentState<RestStageState> state,
+    IGrainFactory grains) : Grain, IRestStageGrain
+{
+    private RestDeploymentSnapshot? _snapshot;
+    private RestDeploymentSnapshot? _canarySnapshot;
+
+    private string RestApiId => this.GetPrimaryKeyString().Split('/', 2)[0];
+
+    private string StageName => this.GetPrimaryKeyString().Split('/', 2)[1];
+
+    public async Task<RestStageRuntime?> GetRuntime()
+    {
+        if (state.State.Stage is not { } stage)
+        {
+            return null;
+        }
+
+        _snapshot = await Load(stage.DeploymentId, _snapshot);
+        _canarySnapshot = await Load(stage.CanarySettings?.DeploymentId, _canarySnapshot);
+        return new RestStageRuntime
+        {
+            RestApiId = RestApiId,
+            Stage = stage,
+            Deployment = _snapshot,
+            CanaryDeployment = stage.CanarySettings is null ? null : _canarySnapshot,
+            Version = state.State.Version,
+        };
+    }
+
+    public Task<long> GetVersion() => Task.FromResult(state.State.Version);
+
+    public Task<RestStage?> Get() => Task.FromResult(state.State.Stage);
+
+    public async Task<RestStage> Save(RestStage stage)
+    {
+        state.State = new RestStageState
+        {
+            Stage = stage with { StageName = StageName, LastUpdatedDate = Timestamps.Now() },
+            Version = state.State.Version + 1,
+        };
+        await state.WriteStateOrReloadAsync(this);
+        await Publish();
+        return state.State.Stage!;
+    }
+
+    // Tags are not part of what the edges serve: no new version, nothing to publish.
+    public async Task<RestStage> SetTags(Dictionary<string, string> tags)
+    {
+        state.State = new RestStageState
+        {
+            Stage = state.State.Stage! with { Tags = tags.Count > 0 ? tags : null },
+            Version = state.State.Version,
+        };
+        await state.WriteStateOrReloadAsync(this);
+        return state.State.Stage!;
+    }
+
+    public async Task Delete()
+    {
+        state.State = new RestStageState { Stage = null, Version = state.State.Version + 1 };
+        await state.WriteStateOrReloadAsync(this);
+        _snapshot = null;
+        _canarySnapshot = null;
+        await Publish();
+    }
+
+    private async Task<RestDeploymentSnapshot?> Load(string? deploymentId, RestDeploymentSnapshot? cached) =>
+        deploymentId is null ? null
+        : cached?.Deployment.Id == deploymentId ? cached
+        : await grains.GetGrain<IRestDeploymentGrain>($"{RestApiId}/{deploymentId}").GetSnapshot();
+
+    private Task Publish() => grains.GetGrain<IEdgeDirectoryGrain>(0).PublishStageChanged(RestApiId, StageName);
+}
