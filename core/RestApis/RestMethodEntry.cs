@@ -18,6 +18,9 @@ public sealed class RestMethodEntry
     /// <summary>The method as declared (<c>ANY</c> included).</summary>
     public required string HttpMethod { get; init; }
 
+    /// <summary>The name of the resource's <c>{name+}</c> parameter, or null.</summary>
+    public string? GreedyParameterName { get; init; }
+
     public string AuthorizationType { get; init; } = NoAuthorization;
 
     public bool ApiKeyRequired { get; init; }

@@ -41,6 +41,12 @@ public sealed class RestStageTable
 
     public bool IsCanary { get; private init; }
 
+    /// <summary>The stage has a canary, so <c>$context.isCanaryRequest</c> is set on both tables' requests.</summary>
+    public bool HasCanary { get; private init; }
+
+    /// <summary>The deployed API's <c>disableExecuteApiEndpoint</c>: only custom domain names reach it.</summary>
+    public bool DisableExecuteApiEndpoint { get; private init; }
+
     public RestResourceTree Resources { get; } = new();
 
     public required GatewayResponseRenderer GatewayResponses { get; init; }
@@ -69,6 +75,8 @@ public sealed class RestStageTable
         var table = new RestStageTable(apiId, stage.StageName, version, deploymentId, variables)
         {
             IsCanary = isCanary,
+            HasCanary = isCanary || stage.CanarySettings is not null,
+            DisableExecuteApiEndpoint = snapshot.Api.DisableExecuteApiEndpoint,
             GatewayResponses = new GatewayResponseRenderer(new GatewayResponseResolver(GatewayResponseDefinitions(snapshot, faults))),
             RequestValidator = new MethodRequestValidator(new ApiModelSchemas(apiId, models)),
             BinaryMediaTypes = snapshot.Api.BinaryMediaTypes ?? [],
@@ -109,6 +117,9 @@ public sealed class RestStageTable
                     ResourceId = resource.Id,
                     ResourcePath = resource.Path,
                     HttpMethod = httpMethod,
+                    GreedyParameterName = resource.Path.EndsWith("+}", StringComparison.Ordinal)
+                        ? resource.Path[(resource.Path.LastIndexOf('{') + 1)..^2]
+                        : null,
                     AuthorizationType = method.AuthorizationType ?? RestMethodEntry.NoAuthorization,
                     ApiKeyRequired = method.ApiKeyRequired,
                     Validator = validator,
