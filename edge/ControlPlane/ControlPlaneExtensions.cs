@@ -1,6 +1,7 @@
 using OrleansGateway.Edge.Authentication;
 using OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 using OrleansGateway.Edge.ControlPlane.HttpApis;
+using OrleansGateway.Edge.ControlPlane.RestApis;
 using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Integrations;
 using OrleansGateway.SigV4;
@@ -48,6 +49,14 @@ public static partial class ControlPlaneExtensions
         ResponseEndpoints.Map(router);
         TagEndpoints.Map(router);
         DomainNameEndpoints.Map(router);
+        RestApiEndpoints.Map(router);
+        RestResourceEndpoints.Map(router);
+        RestMethodEndpoints.Map(router);
+        RestIntegrationEndpoints.Map(router);
+        RestModelEndpoints.Map(router);
+        RestGatewayResponseEndpoints.Map(router);
+        RestDeploymentEndpoints.Map(router);
+        RestTagEndpoints.Map(router);
 
         var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());
         app.Run(dispatcher.DispatchAsync);

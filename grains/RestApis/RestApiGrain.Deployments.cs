@@ -77,7 +77,8 @@ public sealed partial class RestApiGrain
             GatewayResponses = content.GatewayResponses,
             Authorizers = content.Authorizers,
         });
-        state.State.Deployments[deployment.Id] = deployment with { ApiSummary = null };
+        deployment = deployment with { ApiSummary = null };
+        state.State.Deployments[deployment.Id] = deployment;
         await state.WriteStateOrReloadAsync(this);
 
         if (input.StageName is { } name)

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using OrleansGateway.Errors;
+using OrleansGateway.RestApis;
+
+namespace OrleansGateway.Edge.ControlPlane.RestApis;
+
+/// <summary>
+/// Which resource an apigateway tag ARN (<c>arn:aws:apigateway:{region}::/restapis/{id}[/stages/{name}]</c>)
+/// names. The one place to add a taggable resource type: one line in <see cref="Targets"/>. The
+/// region and account are not checked, as a local gateway has only one of each.
+/// </summary>
+public static partial class RestTagTargets
+{
+    /// <summary>The resource path of an ARN (after <c>::</c>) and the tags it stands for; the first match wins.</summary>
+    private static readonly List<(Regex Path, Func<IGrainFactory, Match, IRestTaggable> Target)> Targets =
+    [
+        (new Regex("^/restapis/(?<api>[^/]+)/stages/(?<stage>[^/]+)$"), (grains, m) => new RestApiTags(grains.GetGrain<IRestApiGrain>(m.Groups["api"].Value), m.Groups["stage"].Value)),
+        (new Regex("^/restapis/(?<api>[^/]+)$"), (grains, m) => new RestApiTags(grains.GetGrain<IRestApiGrain>(m.Groups["api"].Value), null)),
+    ];
+
+    public static IRestTaggable Resolve(IGrainFactory grains, string arn)
+    {
+        if (ArnPattern().Match(arn) is { Success: true } arnMatch)
+        {
+            foreach (var (path, target) in Targets)
+            {
+                if (path.Match(arnMatch.Groups["path"].Value) is { Success: true } match)
+                {
+                    return target(grains, match);
+                }
+            }
+        }
+
+        throw ApiGatewayException.BadRequest($"Invalid resource ARN specified: {arn}");
+    }
+
+    [GeneratedRegex(@"^arn:aws[\w-]*:apigateway:[\w-]*:[0-9]*:(?<path>/.+)$")]
+    private static partial Regex ArnPattern();
+
+    private sealed class RestApiTags(IRestApiGrain api, string? stageName) : IRestTaggable
+    {
+        public Task<Dictionary<string, string>> GetTags() => api.GetTags(stageName);
+
+        public Task Tag(Dictionary<string, string> tags) => api.TagResource(stageName, tags);
+
+        public Task Untag(List<string> tagKeys) => api.UntagResource(stageName, tagKeys);
+    }
+}
