@@ -1,11 +1,11 @@
 namespace OrleansGateway.RestApis;
 
-/// <summary>The body of PutIntegration; <see cref="IntegrationHttpMethod"/> is the integration's <c>httpMethod</c>. Member names are the wire names.</summary>
+/// <summary>The body of PutIntegration (botocore calls <see cref="HttpMethod"/> <c>integrationHttpMethod</c>; the wire says <c>httpMethod</c>). Member names are the wire names.</summary>
 [GenerateSerializer, Immutable, Alias("gw.RestIntegrationInput")]
 public sealed record RestIntegrationInput
 {
     [Id(0)] public string? Type { get; init; }
-    [Id(1)] public string? IntegrationHttpMethod { get; init; }
+    [Id(1)] public string? HttpMethod { get; init; }
     [Id(2)] public string? Uri { get; init; }
     [Id(3)] public string? ConnectionType { get; init; }
     [Id(4)] public string? ConnectionId { get; init; }

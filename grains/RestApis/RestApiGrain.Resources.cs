@@ -231,7 +231,7 @@ public sealed partial class RestApiGrain
         var integration = CheckIntegration(new RestIntegration
         {
             Type = input.Type ?? string.Empty,
-            HttpMethod = input.IntegrationHttpMethod,
+            HttpMethod = input.HttpMethod,
             Uri = input.Type == "MOCK" ? null : input.Uri,
             ConnectionType = input.ConnectionType ?? (isHttp ? "INTERNET" : null),
             ConnectionId = input.ConnectionId,
