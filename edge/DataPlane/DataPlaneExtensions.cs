@@ -53,6 +53,7 @@ public static class DataPlaneExtensions
         services.AddSingleton<RestTableCache>();
         services.AddSingleton<RestIntegrationClient>();
         services.AddSingleton<RestPipeline>();
+        services.AddSingleton<RestTestInvoker>();
         services.AddSingleton<DataPlanePipeline>();
         services.AddHostedService<RoutingSubscription>();
         services.AddHostedService<ConnectionLifetimes>();

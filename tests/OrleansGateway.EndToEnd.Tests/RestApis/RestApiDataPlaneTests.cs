@@ -225,9 +225,9 @@ public sealed class RestApiDataPlaneTests(EmbeddedEdgeFixture fixture) : IClassF
         var (apiId, rootId) = await _cli.CreateApiAsync();
         var r = await _cli.CreateResourcesAsync(apiId, rootId, "/vars");
         await _cli.MethodAsync(apiId, r, "GET", "HTTP",
-            ["--integration-http-method", "GET", "--uri", "http://${stageVariables.backend}/echo/${stageVariables.area}"],
+            ["--integration-http-method", "GET", "--uri", BackendUrl + "/echo/${stageVariables.area}"],
             ["--response-templates", """{"application/json":"{\"path\":\"$input.path('$.path')\",\"env\":\"$stageVariables.env\"}"}"""]);
-        await _cli.DeployAsync(apiId, "prod", "--variables", $"backend={new Uri(BackendUrl).Authority},area=north,env=production");
+        await _cli.DeployAsync(apiId, "prod", "--variables", "area=north,env=production");
 
         var (status, _, body) = await SendAsync("GET", $"/_aws/execute-api/{apiId}/prod/vars");
 
@@ -317,6 +317,28 @@ public sealed class RestApiDataPlaneTests(EmbeddedEdgeFixture fixture) : IClassF
 
         Assert.Equal("one", first);
         Assert.Equal("two", second);
+    }
+
+    [Fact]
+    public async Task TestInvokeMethod_RunsThePipelineOnTheUndeployedApi()
+    {
+        var (apiId, rootId) = await _cli.CreateApiAsync();
+        var pets = await _cli.CreateResourcesAsync(apiId, rootId, "/pets/{petId}");
+        await _cli.MethodAsync(apiId, pets, "GET", "MOCK",
+            ["--request-templates", """{"application/json":"{\"statusCode\": 200}"}"""],
+            ["--response-parameters", """{"method.response.header.x-pet":"'yes'"}""",
+             "--response-templates", """{"application/json":"{\"id\":\"$input.params('petId')\",\"q\":\"$input.params('q')\",\"v\":\"$stageVariables.v\"}"}"""],
+            methodExtra: ["--api-key-required"]);
+        await _cli.PutMethodResponseAsync(apiId, pets, "GET", "200", "--response-parameters", """{"method.response.header.x-pet":false}""");
+
+        var result = await _cli.RunAsync(["test-invoke-method", "--rest-api-id", apiId, "--resource-id", pets, "--http-method", "GET",
+            "--path-with-query-string", "/pets/7?q=a", "--stage-variables", "v=test"]);
+
+        Assert.Equal(200, result.GetProperty("status").GetInt32());
+        Assert.Equal("""{"id":"7","q":"a","v":"test"}""", result.GetProperty("body").GetString());
+        Assert.Equal("yes", result.GetProperty("headers").GetProperty("x-pet").GetString());
+        Assert.Contains("Method completed with status: 200", result.GetProperty("log").GetString());
+        Assert.True(result.GetProperty("latency").GetInt64() >= 0);
     }
 
     private async Task<(int Status, Dictionary<string, string> Headers, string Body)> WaitForAsync(string path, Func<string, bool> done)
