@@ -37,9 +37,10 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
             return;
         }
 
-        var request = new RestRequest(http, invocation, table);
+        // REST request IDs are UUIDs on AWS; the edge's short ID becomes $context.extendedRequestId.
+        var request = new RestRequest(http, invocation with { RequestId = Guid.NewGuid().ToString() }, table) { ExtendedRequestId = invocation.RequestId };
         var response = await RunAsync(request);
-        await RestResponseWriter.WriteAsync(http, response, invocation.RequestId, table.MinimumCompressionSize);
+        await RestResponseWriter.WriteAsync(http, response, request.Invocation.RequestId, table.MinimumCompressionSize);
     }
 
     /// <summary>Runs one request through every step and gives the answer (TestInvokeMethod calls this too).</summary>
@@ -278,7 +279,7 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
             ApiId = request.Invocation.ApiId,
             Stage = request.Invocation.StageName,
             RequestId = request.Invocation.RequestId,
-            ExtendedRequestId = request.Invocation.RequestId,
+            ExtendedRequestId = request.ExtendedRequestId ?? request.Invocation.RequestId,
             AccountId = HttpApis.ApiErrors.AccountId,
             DeploymentId = request.Table.DeploymentId,
             ResourceId = method?.ResourceId,

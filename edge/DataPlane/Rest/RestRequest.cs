@@ -12,6 +12,9 @@ public sealed class RestRequest(HttpContext http, RestInvocation invocation, Res
 
     public RestStageTable Table { get; } = table;
 
+    /// <summary><c>$context.extendedRequestId</c>; the request ID when none was given.</summary>
+    public string? ExtendedRequestId { get; init; }
+
     public RestResourceMatch? Match { get; set; }
 
     /// <summary>The client's body as read (empty when it sent none); proxies stream it instead.</summary>

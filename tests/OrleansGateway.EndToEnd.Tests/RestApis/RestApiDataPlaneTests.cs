@@ -320,6 +320,23 @@ public sealed class RestApiDataPlaneTests(EmbeddedEdgeFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task BinaryMediaType_PassesThroughAnHttpIntegrationByteForByte()
+    {
+        var (apiId, rootId) = await _cli.CreateApiAsync("--binary-media-types", "image/png");
+        var r = await _cli.CreateResourcesAsync(apiId, rootId, "/image");
+        await _cli.MethodAsync(apiId, r, "POST", "HTTP", ["--integration-http-method", "POST", "--uri", $"{BackendUrl}/reply"]);
+        await _cli.DeployAsync(apiId, "prod");
+        var image = Enumerable.Range(0, 4096).Select(i => EchoBackend.PatternByte(i)).ToArray();
+
+        using var content = new ByteArrayContent(image);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        using var response = await _http.PostAsync($"{DataUrl}/_aws/execute-api/{apiId}/prod/image", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(image, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task TestInvokeMethod_RunsThePipelineOnTheUndeployedApi()
     {
         var (apiId, rootId) = await _cli.CreateApiAsync();
