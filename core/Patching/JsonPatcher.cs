@@ -64,32 +64,71 @@ public static class JsonPatcher
             throw PatchErrors.InvalidPath(operation.Path);
         }
 
-        var parent = root;
+        JsonNode parent = root;
         foreach (var segment in segments[..^1])
         {
-            if (parent[segment] is JsonObject child)
+            var child = Child(parent, segment, operation);
+            if (child is null)
             {
-                parent = child;
+                if (operation.Op == "remove")
+                {
+                    return;
+                }
+
+                child = new JsonObject();
+                SetChild(parent, segment, child, operation);
             }
-            else if (operation.Op == "remove")
-            {
-                return;
-            }
-            else
-            {
-                parent[segment] = child = [];
-                parent = child;
-            }
+
+            parent = child;
         }
 
         var leaf = segments[^1];
         if (operation.Op == "remove")
         {
-            parent.Remove(leaf);
+            if (parent is JsonObject members)
+            {
+                members.Remove(leaf);
+            }
+            else if (parent is JsonArray items && int.TryParse(leaf, out var index) && index >= 0 && index < items.Count)
+            {
+                items.RemoveAt(index);
+            }
+
             return;
         }
 
-        parent[leaf] = operation.Value is null ? null : ValueLike(parent[leaf], operation.Value);
+        SetChild(parent, leaf, operation.Value is null ? null : ValueLike(Child(parent, leaf, operation), operation.Value), operation);
+    }
+
+    // Members of objects by name, items of lists by index (/endpointConfiguration/types/0).
+    private static JsonNode? Child(JsonNode parent, string segment, PatchOperation operation) => parent switch
+    {
+        JsonObject members => members[segment],
+        JsonArray items when int.TryParse(segment, out var index) && index >= 0 => index < items.Count ? items[index] : null,
+        _ => throw PatchErrors.InvalidPath(operation.Path),
+    };
+
+    private static void SetChild(JsonNode parent, string segment, JsonNode? value, PatchOperation operation)
+    {
+        switch (parent)
+        {
+            case JsonObject members:
+                members[segment] = value;
+                break;
+            case JsonArray items when int.TryParse(segment, out var index) && index >= 0 && index <= items.Count:
+                if (index == items.Count)
+                {
+                    items.Add(value);
+                }
+                else
+                {
+                    items[index] = value;
+                }
+
+                break;
+            default:
+                throw PatchErrors.InvalidPath(operation.Path);
+        }
     }
 
     // A number or boolean member keeps its JSON kind; anything else takes the string as it is.

@@ -52,6 +52,8 @@ public sealed partial class RestApiGrain
             throw ApiGatewayException.BadRequest("No integration defined for method");
         }
 
+        CheckVariables(input.Variables);
+        CheckVariables(input.CanarySettings?.StageVariableOverrides);
         RestStage? stage = null;
         if (input.StageName is { } stageName)
         {
@@ -164,6 +166,7 @@ public sealed partial class RestApiGrain
             throw ApiGatewayException.Conflict("Stage already exists");
         }
 
+        CheckVariables(input.Variables);
         var canary = input.CanarySettings is { } c
             ? CheckCanary(c with { DeploymentId = c.DeploymentId ?? deploymentId })
             : null;
@@ -206,8 +209,10 @@ public sealed partial class RestApiGrain
             throw ApiGatewayException.BadRequest("Deployment id does not exist");
         }
 
+        CheckVariables(stage.Variables);
         if (stage.CanarySettings is { } canary)
         {
+            CheckVariables(canary.StageVariableOverrides);
             CheckCanary(canary);
         }
 
@@ -386,7 +391,23 @@ public sealed partial class RestApiGrain
     {
         if (!StageNamePattern().IsMatch(stageName))
         {
-            throw ApiGatewayException.BadRequest("Stage name only allows a-zA-Z0-9_");
+            throw ApiGatewayException.BadRequest("Stage name only allows a-zA-Z0-9_-");
+        }
+    }
+
+    private static void CheckVariables(Dictionary<string, string>? variables)
+    {
+        foreach (var (name, value) in variables ?? [])
+        {
+            if (!VariableNamePattern().IsMatch(name))
+            {
+                throw ApiGatewayException.BadRequest("Stage variable names may only contain alphanumeric characters and underscores");
+            }
+
+            if (!VariableValuePattern().IsMatch(value))
+            {
+                throw ApiGatewayException.BadRequest("Stage variable values must match the regular expression [A-Za-z0-9-._~:/?#&=,]+");
+            }
         }
     }
 
@@ -398,6 +419,12 @@ public sealed partial class RestApiGrain
                 r => r.ResourceMethods!.ToDictionary(m => m.Key, m => new RestMethodSnapshot { AuthorizationType = m.Value.AuthorizationType, ApiKeyRequired = m.Value.ApiKeyRequired }, StringComparer.Ordinal),
                 StringComparer.Ordinal);
 
-    [GeneratedRegex("^[a-zA-Z0-9_]+$")]
+    [GeneratedRegex("^[a-zA-Z0-9_-]{1,128}$")]
     private static partial Regex StageNamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_]+$")]
+    private static partial Regex VariableNamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9-._~:/?#&=,]+$")]
+    private static partial Regex VariableValuePattern();
 }

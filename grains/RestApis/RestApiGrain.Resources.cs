@@ -431,7 +431,7 @@ public sealed partial class RestApiGrain
     {
         if (!AuthorizationTypes.Contains(method.AuthorizationType))
         {
-            throw ApiGatewayException.BadRequest($"Invalid authorization type specified: {method.AuthorizationType}. Valid options are NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS");
+            throw ApiGatewayException.BadRequest("Invalid authorization type specified");
         }
 
         if (method.AuthorizationType is "CUSTOM" or "COGNITO_USER_POOLS"
@@ -478,20 +478,30 @@ public sealed partial class RestApiGrain
             throw ApiGatewayException.BadRequest("Enumeration value for HttpMethod must be non-empty");
         }
 
+        // Stage variables may stand anywhere in the URI, the host included.
         if (integration.Type is "HTTP" or "HTTP_PROXY"
-            && (!Uri.TryCreate(integration.Uri, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            && (!Uri.TryCreate(StageVariableReference().Replace(integration.Uri ?? string.Empty, "x"), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
             throw ApiGatewayException.BadRequest("Invalid HTTP endpoint specified for URI");
         }
 
-        if (integration.Type is "AWS" or "AWS_PROXY" && integration.Uri?.StartsWith("arn:", StringComparison.Ordinal) != true)
+        if (integration.Type is "AWS" or "AWS_PROXY")
         {
-            throw ApiGatewayException.BadRequest("Invalid ARN specified in the request");
-        }
+            var parts = (integration.Uri ?? string.Empty).Split(':', 6);
+            if (parts is not ["arn", _, "apigateway", _, _, _])
+            {
+                throw ApiGatewayException.BadRequest("Invalid ARN specified in the request");
+            }
 
-        if (integration.Type == "AWS_PROXY" && !integration.Uri!.Contains(":lambda:path/2015-03-31/functions/", StringComparison.Ordinal))
-        {
-            throw ApiGatewayException.BadRequest("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
+            if (!parts[5].StartsWith("path/", StringComparison.Ordinal) && !parts[5].StartsWith("action/", StringComparison.Ordinal))
+            {
+                throw ApiGatewayException.BadRequest("AWS ARN for integration must contain path or action");
+            }
+
+            if (integration.Type == "AWS_PROXY" && parts[4] is not ("lambda" or "firehose"))
+            {
+                throw ApiGatewayException.BadRequest("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
+            }
         }
 
         if (integration.TimeoutInMillis is < RestDefaults.MinTimeoutInMillis or > RestDefaults.TimeoutInMillis)
@@ -509,6 +519,9 @@ public sealed partial class RestApiGrain
 
     [GeneratedRegex(@"^(\{[a-zA-Z0-9._-]+\+?\}|[a-zA-Z0-9._:-]+)$")]
     private static partial Regex PathPartPattern();
+
+    [GeneratedRegex(@"\$\{stageVariables\.[^}]*\}")]
+    private static partial Regex StageVariableReference();
 
     [GeneratedRegex(@"^[1-5]\d\d$")]
     private static partial Regex StatusCodePattern();

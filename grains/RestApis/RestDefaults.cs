@@ -14,7 +14,6 @@ public static class RestDefaults
     public const string CacheClusterNotAvailable = "NOT_AVAILABLE";
     public const string ApiKeySourceHeader = "HEADER";
     public const string EndpointTypeEdge = "EDGE";
-    public const string AuthorizerTtl = "300";
 
     /// <summary>The models every API created by CreateRestApi starts with.</summary>
     public static List<RestModel> Models(Func<string> newId) =>

@@ -184,6 +184,30 @@ public sealed class RestApiGrainTests(GatewayClusterFixture fixture) : IClassFix
         Assert.Equal("grain-clone", (await Api(clone).Get()).Name);
     }
 
+    [Fact]
+    public async Task IntegrationUris_AndStageVariables_FollowAwsRules()
+    {
+        var api = await Registry.CreateRestApi(new RestApiInput { Name = "grain-rules" });
+        var grain = Api(api);
+        await grain.PutMethod(api.RootResourceId, "GET", new RestMethodInput { AuthorizationType = "NONE" });
+
+        // A stage variable may stand for the host.
+        var http = await grain.PutIntegration(api.RootResourceId, "GET", new RestIntegrationInput { Type = "HTTP", HttpMethod = "GET", Uri = "http://${stageVariables.host}/pets" });
+        Assert.Equal("INTERNET", http.ConnectionType);
+        var arn = await Assert.ThrowsAsync<ApiGatewayException>(() => grain.PutIntegration(api.RootResourceId, "GET",
+            new RestIntegrationInput { Type = "AWS", HttpMethod = "POST", Uri = "arn:aws:apigateway:us-east-1:sqs:queue" }));
+        Assert.Equal("AWS ARN for integration must contain path or action", arn.Message);
+
+        var name = await Assert.ThrowsAsync<ApiGatewayException>(() => grain.CreateDeployment(new RestDeploymentInput { StageName = "v1", Variables = new() { ["bad-name"] = "x" } }));
+        Assert.Equal("Stage variable names may only contain alphanumeric characters and underscores", name.Message);
+        var value = await Assert.ThrowsAsync<ApiGatewayException>(() => grain.CreateDeployment(new RestDeploymentInput { StageName = "v1", Variables = new() { ["ok"] = "a b" } }));
+        Assert.Equal("Stage variable values must match the regular expression [A-Za-z0-9-._~:/?#&=,]+", value.Message);
+        Assert.Empty(await grain.GetDeployments());
+
+        await grain.CreateDeployment(new RestDeploymentInput { StageName = "v-1_a" });
+        Assert.Equal("v-1_a", (await grain.GetStage("v-1_a")).StageName);
+    }
+
     private IRestApiGrain Api(RestApiDefinition api) => fixture.Client.GetGrain<IRestApiGrain>(api.Id);
 
     private static RestMethod Mock(string verb) => new()
