@@ -225,9 +225,9 @@ public sealed class RestApiDataPlaneTests(EmbeddedEdgeFixture fixture) : IClassF
         var (apiId, rootId) = await _cli.CreateApiAsync();
         var r = await _cli.CreateResourcesAsync(apiId, rootId, "/vars");
         await _cli.MethodAsync(apiId, r, "GET", "HTTP",
-            ["--integration-http-method", "GET", "--uri", BackendUrl + "/echo/${stageVariables.area}"],
+            ["--integration-http-method", "GET", "--uri", "http://${stageVariables.backend}/echo/${stageVariables.area}"],
             ["--response-templates", """{"application/json":"{\"path\":\"$input.path('$.path')\",\"env\":\"$stageVariables.env\"}"}"""]);
-        await _cli.DeployAsync(apiId, "prod", "--variables", "area=north,env=production");
+        await _cli.DeployAsync(apiId, "prod", "--variables", $"backend={new Uri(BackendUrl).Authority},area=north,env=production");
 
         var (status, _, body) = await SendAsync("GET", $"/_aws/execute-api/{apiId}/prod/vars");
 
