@@ -120,6 +120,29 @@ public sealed class IntegrationUriTemplate
         }
     }
 
+    /// <summary>
+    /// Appends the URI without its query for a REST integration: each <c>{name}</c> takes the
+    /// <c>integration.request.path.name</c> mapping, else the method request's path parameter of that
+    /// name. Values are escaped as one segment, except the resource's greedy parameter
+    /// (<paramref name="greedyName"/>), which keeps its slashes.
+    /// </summary>
+    public void AppendTo(
+        ref DefaultInterpolatedStringHandler builder, IReadOnlyDictionary<string, string> mapped,
+        IReadOnlyDictionary<string, string> pathParameters, string? greedyName)
+    {
+        foreach (var part in _parts)
+        {
+            if (part.IsLiteral)
+            {
+                builder.AppendLiteral(part.Text);
+            }
+            else if (mapped.TryGetValue(part.Text, out var value) || pathParameters.TryGetValue(part.Text, out value))
+            {
+                UriPathEscaping.Append(ref builder, value, keepSlashes: part.Text == greedyName, keepEncodedSlashes: false);
+            }
+        }
+    }
+
     private static string SubstituteStageVariables(string uri, IReadOnlyDictionary<string, string>? stageVariables)
     {
         const string Prefix = "${stageVariables.";

@@ -5,6 +5,8 @@ using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Edge.WebSockets;
 using OrleansGateway.Integrations;
 
+using OrleansGateway.Edge.DataPlane.Rest;
+
 namespace OrleansGateway.Edge.DataPlane;
 
 /// <summary>The data endpoint: invoke URLs of deployed APIs.</summary>
@@ -48,6 +50,10 @@ public static class DataPlaneExtensions
         services.AddSingleton<SocketRegistry>();
         services.AddSingleton<WebSocketEndpoint>();
         services.AddSingleton<ConnectionManagementApi>();
+        services.AddSingleton<RestTableCache>();
+        services.AddSingleton<RestIntegrationClient>();
+        services.AddSingleton<RestPipeline>();
+        services.AddSingleton<RestTestInvoker>();
         services.AddSingleton<DataPlanePipeline>();
         services.AddHostedService<RoutingSubscription>();
         services.AddHostedService<ConnectionLifetimes>();

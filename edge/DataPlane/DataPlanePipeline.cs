@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using OrleansGateway.Cors;
 using OrleansGateway.Edge.DataPlane.Authorizers;
+using OrleansGateway.Edge.DataPlane.Rest;
 using OrleansGateway.Edge.WebSockets;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Routing;
@@ -23,6 +24,7 @@ public sealed partial class DataPlanePipeline(
     HttpProxyForwarder forwarder,
     WebSocketEndpoint webSockets,
     ConnectionManagementApi management,
+    RestPipeline rest,
     DataPlaneOptions options,
     ILogger<DataPlanePipeline> logger)
 {
@@ -61,6 +63,12 @@ public sealed partial class DataPlanePipeline(
             if (!directory.TryFind(url.ApiId.Span, out var protocolType))
             {
                 protocolType = await directory.FindAsync(url.ApiId.ToString());
+            }
+
+            if (protocolType == ProtocolTypes.Rest)
+            {
+                await ServeRestApiAsync(context, url, requestId);
+                return;
             }
 
             if (protocolType is not (ProtocolTypes.Http or ProtocolTypes.WebSocket))
@@ -108,6 +116,13 @@ public sealed partial class DataPlanePipeline(
             if (!mappings.TryMatch(request.Host.Value, request.Path.Value, out var mapping, out routePath))
             {
                 await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+                return;
+            }
+
+            if ((directory.TryFind(mapping.ApiId, out var mappedType) ? mappedType : await directory.FindAsync(mapping.ApiId)) == ProtocolTypes.Rest)
+            {
+                // The mapping names the stage; $context.path is the path as the client sent it.
+                await rest.ServeAsync(context, new RestInvocation(mapping.ApiId, mapping.Stage, routePath, request.Path.Value ?? "/", false, requestId));
                 return;
             }
 
@@ -209,21 +224,40 @@ public sealed partial class DataPlanePipeline(
         await forwarder.ForwardAsync(context, exchange);
     }
 
+    /// <summary>
+    /// A REST API's invoke URL: the stage is the first path segment (or named by the
+    /// <c>_user_request_</c> form); a URL without one answers 403 Forbidden, as AWS does.
+    /// </summary>
+    private Task ServeRestApiAsync(HttpContext context, in InvokeUrl url, string requestId)
+    {
+        var (stage, resourcePath) = SplitStage(url);
+        if (stage.IsEmpty)
+        {
+            return GatewayResponseWriter.WriteAsync(context, GatewayResponse.Forbidden, requestId);
+        }
+
+        var stageName = stage.ToString();
+        var path = resourcePath.IsEmpty ? "/".AsMemory() : resourcePath;
+        return rest.ServeAsync(context, new RestInvocation(url.ApiId.ToString(), stageName, path, $"/{stageName}{path}", true, requestId));
+    }
+
+    private static (ReadOnlyMemory<char> Stage, ReadOnlyMemory<char> Below) SplitStage(in InvokeUrl url)
+    {
+        if (url.Form == InvokeUrlForm.UserRequestPath)
+        {
+            return (url.ExplicitStage, url.Path);
+        }
+
+        var path = url.Path.Span.TrimStart('/');
+        var end = path.IndexOf('/');
+        var offset = url.Path.Length - path.Length;
+        return end < 0 ? (url.Path[offset..], ReadOnlyMemory<char>.Empty) : (url.Path.Slice(offset, end), url.Path[(offset + end)..]);
+    }
+
     /// <summary>A WebSocket API's invoke URL: the stage is the first path segment (or named by the URL form).</summary>
     private Task ServeWebSocketApiAsync(HttpContext context, ApiRouting api, in InvokeUrl url, string requestId)
     {
-        ReadOnlyMemory<char> stage, rest;
-        if (url.Form == InvokeUrlForm.UserRequestPath)
-        {
-            (stage, rest) = (url.ExplicitStage, url.Path);
-        }
-        else
-        {
-            var path = url.Path.Span.TrimStart('/');
-            var end = path.IndexOf('/');
-            var offset = url.Path.Length - path.Length;
-            (stage, rest) = end < 0 ? (url.Path[offset..], ReadOnlyMemory<char>.Empty) : (url.Path.Slice(offset, end), url.Path[(offset + end)..]);
-        }
+        var (stage, rest) = SplitStage(url);
 
         if (api.FindStageName(stage.Span) is not { } stageName)
         {

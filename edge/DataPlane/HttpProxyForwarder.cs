@@ -46,6 +46,9 @@ public sealed partial class HttpProxyForwarder : IDisposable
         });
     }
 
+    /// <summary>The one connection pool to backends; REST integrations, which AWS buffers, send through it directly.</summary>
+    public HttpMessageInvoker Invoker => _invoker;
+
     public async Task ForwardAsync(HttpContext context, HttpProxyExchange exchange)
     {
         var timeout = exchange.Integration.Timeout;

@@ -1,3 +1,4 @@
+using OrleansGateway.Edge.DataPlane.Rest;
 using OrleansGateway.Edge.WebSockets;
 using OrleansGateway.Edges;
 using OrleansGateway.Routing;
@@ -17,6 +18,7 @@ public sealed partial class RoutingSubscription(
     ApiDirectoryCache directory,
     RoutingTableCache cache,
     ApiMappingCache apiMappings,
+    RestTableCache restTables,
     SocketRegistry sockets,
     EdgeIdentity identity,
     DataPlaneOptions options,
@@ -25,7 +27,7 @@ public sealed partial class RoutingSubscription(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     // Orleans holds observers weakly: this field keeps the edge alive to grains.
-    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets);
+    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets, restTables);
     private IEdgeObserver? _reference;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -124,6 +126,7 @@ public sealed partial class RoutingSubscription(
     {
         await directory.RevalidateAsync();
         await cache.RevalidateAsync(stoppingToken);
+        await restTables.RevalidateAsync(stoppingToken);
         await apiMappings.RevalidateAsync();
     }
 

@@ -1,4 +1,5 @@
 using OrleansGateway.Edge.DataPlane;
+using OrleansGateway.Edge.DataPlane.Rest;
 using OrleansGateway.Edges;
 using OrleansGateway.WebSockets;
 
@@ -8,7 +9,7 @@ namespace OrleansGateway.Edge.WebSockets;
 /// The edge as grains address it: routing changes drop the cached tables at once; socket calls
 /// reach the connections this edge holds.
 /// </summary>
-public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache cache, ApiMappingCache apiMappings, SocketRegistry sockets) : IEdgeObserver
+public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache cache, ApiMappingCache apiMappings, SocketRegistry sockets, RestTableCache restTables) : IEdgeObserver
 {
     public Task ApiDirectoryChanged(long version)
     {
@@ -19,12 +20,14 @@ public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache 
     public Task ApiChanged(string apiId)
     {
         cache.InvalidateApi(apiId);
+        restTables.InvalidateApi(apiId);
         return Task.CompletedTask;
     }
 
     public Task StageChanged(string apiId, string stageName)
     {
         cache.InvalidateStage(apiId, stageName);
+        restTables.InvalidateStage(apiId, stageName);
         return Task.CompletedTask;
     }
 

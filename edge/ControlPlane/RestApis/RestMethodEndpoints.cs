@@ -1,9 +1,10 @@
+using OrleansGateway.Edge.DataPlane.Rest;
 using OrleansGateway.RestApis;
 using static OrleansGateway.Edge.ControlPlane.RestApis.RestApiEndpoints;
 
 namespace OrleansGateway.Edge.ControlPlane.RestApis;
 
-/// <summary>apigateway Put/Get/Update/DeleteMethod and the same four for method responses.</summary>
+/// <summary>apigateway Put/Get/Update/DeleteMethod, TestInvokeMethod, and Put/Get/Update/Delete for method responses.</summary>
 public static class RestMethodEndpoints
 {
     private const string Method = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}";
@@ -22,6 +23,12 @@ public static class RestMethodEndpoints
             await RestApi(request).DeleteMethod(request["resource_id"], request["http_method"]);
             await request.WriteNoContentAsync();
         });
+
+        // TestInvokeMethod runs the data plane's REST pipeline on the API as it stands now.
+        router.Map("POST", Method, async request =>
+            await request.WriteOkAsync(await request.Context.RequestServices.GetRequiredService<RestTestInvoker>().InvokeAsync(
+                await RestApi(request).GetContent(), request["resource_id"], request["http_method"],
+                await request.ReadRestBodyAsync<TestInvokeMethodInput>(), request.Context.RequestAborted)));
 
         router.Map("PUT", Response, async request =>
             await request.WriteCreatedAsync(await RestApi(request).PutMethodResponse(request["resource_id"], request["http_method"], request["status_code"],

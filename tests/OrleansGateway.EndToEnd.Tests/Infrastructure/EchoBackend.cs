@@ -11,7 +11,7 @@ namespace OrleansGateway.EndToEnd.Tests.Infrastructure;
 /// answers every request with JSON describing what it received. <c>/delay/{ms}</c> waits first;
 /// <c>/status/{code}</c> answers with that status; <c>/bytes/{n}</c> streams n bytes of
 /// <see cref="PatternByte"/> instead of JSON; <c>/drip/{n}</c> starts its answer at once, then sends
-/// n bytes one every 100 ms.
+/// n bytes one every 100 ms; <c>/reply</c> answers with the request's own body and Content-Type.
 /// </summary>
 public sealed class EchoBackend : IAsyncDisposable
 {
@@ -83,6 +83,13 @@ public sealed class EchoBackend : IAsyncDisposable
 
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, context.RequestAborted);
+        if (segments is ["reply", ..])
+        {
+            context.Response.ContentType = request.ContentType ?? "application/json";
+            await context.Response.Body.WriteAsync(body.ToArray(), context.RequestAborted);
+            return;
+        }
+
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, new
         {

@@ -1,0 +1,316 @@
+using System.Text;
+using OrleansGateway.Mapping.Context;
+using OrleansGateway.Mapping.GatewayResponses;
+using OrleansGateway.Mapping.Parameters;
+using OrleansGateway.Mapping.Selection;
+using OrleansGateway.Mapping.Templates;
+using OrleansGateway.RestApis;
+
+namespace OrleansGateway.Edge.DataPlane.Rest;
+
+/// <summary>
+/// A REST API call, in the order of AWS's "method request → integration request → integration →
+/// integration response → method response": find the stage's table (and the canary's share) →
+/// method request (match the resource and method, authorization, API key, payload limit, read the
+/// body, validate) → integration request (parameters, template, passthrough) → integration (MOCK,
+/// HTTP, HTTP_PROXY) → integration response (selection pattern, parameters, template) → method
+/// response (binary, compression). Each step returns a <see cref="GatewayError"/> or null to go on;
+/// every error is answered through the API's gateway responses. Tables come from
+/// <see cref="RestTableCache"/>, so once warm no step calls a grain. AWS buffers REST payloads in
+/// both directions (10 MB), and so does this pipeline.
+/// </summary>
+public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationClient integrations, DataPlaneOptions options, ILogger<RestPipeline> logger)
+{
+    public async Task ServeAsync(HttpContext http, RestInvocation invocation)
+    {
+        // 1. The stage's deployment, or the canary's for its share of requests.
+        var stage = await tables.GetAsync(invocation.ApiId, invocation.StageName);
+        if (stage?.Select(Random.Shared.NextDouble() * 100) is not { } table)
+        {
+            await RestResponseWriter.WriteAsync(http, Forbidden(), invocation.RequestId, null);
+            return;
+        }
+
+        if (invocation.ViaExecuteApiEndpoint && table.DisableExecuteApiEndpoint)
+        {
+            await RestResponseWriter.WriteAsync(http, Forbidden(), invocation.RequestId, null);
+            return;
+        }
+
+        // REST request IDs are UUIDs on AWS; the edge's short ID becomes $context.extendedRequestId.
+        var request = new RestRequest(http, invocation with { RequestId = Guid.NewGuid().ToString() }, table) { ExtendedRequestId = invocation.RequestId };
+        var response = await RunAsync(request);
+        await RestResponseWriter.WriteAsync(http, response, request.Invocation.RequestId, table.MinimumCompressionSize);
+    }
+
+    /// <summary>Runs one request through every step and gives the answer (TestInvokeMethod calls this too).</summary>
+    public async Task<RestResponse> RunAsync(RestRequest request)
+    {
+        try
+        {
+            return await MethodRequestAsync(request) is { } refused
+                ? GatewayResponse(request, refused)
+                : await IntegrationAsync(request);
+        }
+        catch (Exception e) when (!request.Http.RequestAborted.IsCancellationRequested)
+        {
+            Log.Unhandled(logger, request.Invocation.ApiId, request.Invocation.StageName, e);
+            return GatewayResponse(request, GatewayError.InternalServerError());
+        }
+    }
+
+    // 2. Method request: resource and method, authorization, API key, payload limit, body, validation.
+    private async Task<GatewayError?> MethodRequestAsync(RestRequest request)
+    {
+        var http = request.Http.Request;
+        request.Context = Context(request, null);
+        if (request.Table.Resources.Match(http.Method, request.Invocation.ResourcePath.Span) is not { } match)
+        {
+            return new GatewayError(GatewayResponseType.MissingAuthenticationToken, "Missing Authentication Token");
+        }
+
+        request.Match = match;
+        request.Context = Context(request, match.Method);
+        if (!request.Invocation.IsTestInvocation && Authorize(request, match.Method) is { } denied)
+        {
+            return denied;
+        }
+
+        if (http.ContentLength > options.MaxPayloadBytes)
+        {
+            return RequestTooLarge();
+        }
+
+        if (await ReadBodyAsync(request) is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        request.Data = MethodRequest(request, match);
+        if (match.Method.Validator is { } validator
+            && request.Table.RequestValidator.Validate(validator, match.Method.Rules, request.Data) is { } invalid)
+        {
+            return invalid.ToGatewayError();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Methods whose authorizer this gateway cannot run yet answer as AWS answers a request that
+    /// does not satisfy them, never as if they were open (the HTTP API pipeline's rule): AWS_IAM
+    /// without a signature is a missing token, with one it is denied (IAM policies are not
+    /// evaluated); CUSTOM and COGNITO_USER_POOLS without the Authorization header are 401, with it
+    /// 500 (the authorizer cannot be invoked). A method that requires an API key is refused 403
+    /// Forbidden until API keys are enforced (issue 10): AWS never lets such a call through unchecked.
+    /// </summary>
+    private static GatewayError? Authorize(RestRequest request, RestMethodEntry method)
+    {
+        var hasAuthorization = request.Http.Request.Headers.Authorization.Count > 0;
+        switch (method.AuthorizationType)
+        {
+            case RestMethodEntry.NoAuthorization:
+                break;
+            case "AWS_IAM":
+                return hasAuthorization
+                    ? new GatewayError(GatewayResponseType.AccessDenied, "Forbidden")
+                    : new GatewayError(GatewayResponseType.MissingAuthenticationToken, "Missing Authentication Token");
+            default:
+                return hasAuthorization
+                    ? new GatewayError(GatewayResponseType.AuthorizerConfigurationError, "Internal server error")
+                    : new GatewayError(GatewayResponseType.Unauthorized, "Unauthorized");
+        }
+
+        return method.ApiKeyRequired ? new GatewayError(GatewayResponseType.InvalidApiKey, "Forbidden") : null;
+    }
+
+    private async Task<GatewayError?> ReadBodyAsync(RestRequest request)
+    {
+        var http = request.Http.Request;
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await http.Body.ReadAsync(chunk, request.Http.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > options.MaxPayloadBytes)
+                {
+                    return RequestTooLarge();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            request.RawBody = buffer.ToArray();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return RequestTooLarge();
+        }
+
+        request.IsBinary = BinaryMediaTypes.Matches(request.Table.BinaryMediaTypes, http.ContentType);
+        var integration = request.Match!.Method.Integration;
+        request.BodyText = request.RawBody.Length == 0 ? null
+            : request.IsBinary && integration?.ContentHandling == "CONVERT_TO_TEXT" ? Convert.ToBase64String(request.RawBody)
+            : Encoding.UTF8.GetString(request.RawBody);
+        return null;
+    }
+
+    // 3-5. Integration request, integration, integration response.
+    private async Task<RestResponse> IntegrationAsync(RestRequest request)
+    {
+        var method = request.Match!.Method;
+        if (method.Integration is not { IsSupported: true } integration)
+        {
+            // Why it cannot be called was logged once, when the table was compiled.
+            return GatewayResponse(request, GatewayError.InternalServerError());
+        }
+
+        var stageVariables = request.Table.StageVariables;
+        if (integration.IsProxy)
+        {
+            var parameters = integration.Parameters.Map(new ParameterInputs { Request = request.Data, Context = request.Context, StageVariables = stageVariables });
+            if (parameters.Error is not null)
+            {
+                return GatewayResponse(request, parameters.Error);
+            }
+
+            var proxied = await integrations.SendAsync(request, integration, parameters, request.RawBody, proxy: true);
+            return proxied.Error is { } proxyError ? GatewayResponse(request, proxyError) : proxied.Response!;
+        }
+
+        var mapped = integration.RequestMapper!.Map(request.Data, request.Context, stageVariables);
+        if (mapped.Error is not null)
+        {
+            if (mapped.LogMessage is not null)
+            {
+                Log.MappingFailed(logger, request.Invocation.ApiId, request.Invocation.StageName, mapped.LogMessage);
+            }
+
+            return GatewayResponse(request, mapped.Error);
+        }
+
+        // A binary body nobody converted passes through byte for byte.
+        var body = request.IsBinary && integration.ContentHandling is null && ReferenceEquals(mapped.Body, request.BodyText)
+            ? request.RawBody
+            : Encoding.UTF8.GetBytes(mapped.Body ?? string.Empty);
+
+        IntegrationResponseData response;
+        byte[] responseBytes;
+        if (integration.IsMock)
+        {
+            var status = MockIntegrationStatus.From(mapped.Body);
+            response = new IntegrationResponseData { StatusCode = status };
+            responseBytes = [];
+        }
+        else
+        {
+            var sent = await integrations.SendAsync(request, integration, mapped.Parameters, body, proxy: false);
+            if (sent.Error is { } error)
+            {
+                return GatewayResponse(request, error);
+            }
+
+            responseBytes = sent.Response!.Body.ToArray();
+            response = new IntegrationResponseData
+            {
+                StatusCode = sent.Response.StatusCode,
+                Headers = sent.Response.Headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)[h.Value], StringComparer.OrdinalIgnoreCase),
+                Body = Encoding.UTF8.GetString(responseBytes),
+            };
+        }
+
+        var result = integration.ResponseMapper!.Map(IntegrationOutcome.Status(response.StatusCode), response, request.Data, request.Context, stageVariables);
+        if (result.Error is not null)
+        {
+            if (result.LogMessage is not null)
+            {
+                Log.MappingFailed(logger, request.Invocation.ApiId, request.Invocation.StageName, result.LogMessage);
+            }
+
+            return GatewayResponse(request, result.Error);
+        }
+
+        // 6. Method response: a body no template touched goes back as the backend sent it.
+        var headers = new Dictionary<string, string>(result.Headers, StringComparer.OrdinalIgnoreCase);
+        headers.TryAdd("Content-Type", "application/json");
+        var bytes = ReferenceEquals(result.Body, response.Body) ? responseBytes : Encoding.UTF8.GetBytes(result.Body ?? string.Empty);
+        return new RestResponse(result.StatusCode, headers, bytes);
+    }
+
+    private RestResponse GatewayResponse(RestRequest request, GatewayError error)
+    {
+        var rendered = request.Table.GatewayResponses.Render(error, new ParameterInputs
+        {
+            Request = request.Data,
+            Context = request.Context,
+            StageVariables = request.Table.StageVariables,
+        });
+        var headers = new Dictionary<string, string>(rendered.Headers, StringComparer.OrdinalIgnoreCase);
+        headers.TryAdd("Content-Type", "application/json");
+        return new RestResponse(rendered.StatusCode, headers, Encoding.UTF8.GetBytes(rendered.Body));
+    }
+
+    private static MethodRequestData MethodRequest(RestRequest request, RestResourceMatch match)
+    {
+        var http = request.Http.Request;
+        var query = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (name, values) in http.Query)
+        {
+            query[name] = values.Where(v => v is not null).Select(v => v!).ToList();
+        }
+
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in http.Headers)
+        {
+            headers[name] = values.Where(v => v is not null).Select(v => v!).ToList();
+        }
+
+        return new MethodRequestData { PathParameters = match.PathParameters, QueryString = query, Headers = headers, Body = request.BodyText };
+    }
+
+    /// <summary><c>$context</c> as AWS fills it for REST APIs.</summary>
+    private static Dictionary<string, object?> Context(RestRequest request, RestMethodEntry? method)
+    {
+        var http = request.Http;
+        return ContextVariables.Rest(new RestContextInputs
+        {
+            ApiId = request.Invocation.ApiId,
+            Stage = request.Invocation.StageName,
+            RequestId = request.Invocation.RequestId,
+            ExtendedRequestId = request.ExtendedRequestId ?? request.Invocation.RequestId,
+            AccountId = HttpApis.ApiErrors.AccountId,
+            DeploymentId = request.Table.DeploymentId,
+            ResourceId = method?.ResourceId,
+            ResourcePath = method?.ResourcePath,
+            HttpMethod = http.Request.Method,
+            Path = request.Invocation.ContextPath,
+            Protocol = http.Request.Protocol,
+            DomainName = http.Request.Host.Host,
+            RequestTime = request.RequestTime,
+            IsCanaryRequest = request.Table.HasCanary ? request.Table.IsCanary : null,
+            Identity = new CallerIdentity
+            {
+                SourceIp = http.Connection.RemoteIpAddress?.ToString(),
+                UserAgent = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
+            },
+        });
+    }
+
+    private static GatewayError RequestTooLarge() => new(GatewayResponseType.RequestTooLarge, "Request Entity Too Large");
+
+    // A stage that does not exist, or a disabled execute-api endpoint: AWS answers a bare 403.
+    private static RestResponse Forbidden() =>
+        new(StatusCodes.Status403Forbidden, new Dictionary<string, string> { ["Content-Type"] = "application/json", ["x-amzn-ErrorType"] = "ForbiddenException" },
+            """{"message":"Forbidden"}"""u8.ToArray());
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "REST data plane failed on {ApiId}/{StageName}")]
+        public static partial void Unhandled(ILogger logger, string apiId, string stageName, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Warning, "REST {ApiId}/{StageName}: {Message}")]
+        public static partial void MappingFailed(ILogger logger, string apiId, string stageName, string message);
+    }
+}

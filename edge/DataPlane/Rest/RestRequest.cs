@@ -1,0 +1,34 @@
+using OrleansGateway.Mapping.Parameters;
+using OrleansGateway.RestApis;
+
+namespace OrleansGateway.Edge.DataPlane.Rest;
+
+/// <summary>One REST request on its way through <see cref="RestPipeline"/>: what each step found so far.</summary>
+public sealed class RestRequest(HttpContext http, RestInvocation invocation, RestStageTable table)
+{
+    public HttpContext Http { get; } = http;
+
+    public RestInvocation Invocation { get; } = invocation;
+
+    public RestStageTable Table { get; } = table;
+
+    /// <summary><c>$context.extendedRequestId</c>; the request ID when none was given.</summary>
+    public string? ExtendedRequestId { get; init; }
+
+    public RestResourceMatch? Match { get; set; }
+
+    /// <summary>The client's body as read (empty when it sent none); proxies stream it instead.</summary>
+    public byte[] RawBody { get; set; } = [];
+
+    /// <summary>The body as templates see it (base64 for a binary body converted to text).</summary>
+    public string? BodyText { get; set; }
+
+    /// <summary>The request's Content-Type is one of the API's binary media types.</summary>
+    public bool IsBinary { get; set; }
+
+    public MethodRequestData Data { get; set; } = new();
+
+    public Dictionary<string, object?> Context { get; set; } = new(StringComparer.Ordinal);
+
+    public DateTimeOffset RequestTime { get; } = DateTimeOffset.UtcNow;
+}
