@@ -18,6 +18,7 @@ public sealed partial class RoutingSubscription(
     RoutingTableCache cache,
     ApiMappingCache apiMappings,
     SocketRegistry sockets,
+    GroupSubscriptions groups,
     EdgeIdentity identity,
     DataPlaneOptions options,
     ILogger<RoutingSubscription> logger) : BackgroundService
@@ -25,7 +26,7 @@ public sealed partial class RoutingSubscription(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     // Orleans holds observers weakly: this field keeps the edge alive to grains.
-    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets);
+    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets, groups);
     private IEdgeObserver? _reference;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
