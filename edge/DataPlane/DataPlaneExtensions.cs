@@ -4,6 +4,7 @@ using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Edge.WebSockets;
 using OrleansGateway.Integrations;
+using OrleansGateway.WebSockets;
 
 using OrleansGateway.Edge.DataPlane.Rest;
 
@@ -48,6 +49,8 @@ public static class DataPlaneExtensions
         services.AddSingleton<HttpProxyForwarder>();
         services.AddSingleton<EdgeIdentity>();
         services.AddSingleton<SocketRegistry>();
+        services.AddOptions<GroupOptions>().BindConfiguration(GroupOptions.Section);
+        services.AddSingleton<GroupSubscriptions>();
         services.AddSingleton<WebSocketEndpoint>();
         services.AddSingleton<ConnectionManagementApi>();
         services.AddSingleton<RestTableCache>();

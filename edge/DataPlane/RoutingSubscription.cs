@@ -20,6 +20,7 @@ public sealed partial class RoutingSubscription(
     ApiMappingCache apiMappings,
     RestTableCache restTables,
     SocketRegistry sockets,
+    GroupSubscriptions groups,
     EdgeIdentity identity,
     DataPlaneOptions options,
     ILogger<RoutingSubscription> logger) : BackgroundService
@@ -27,7 +28,7 @@ public sealed partial class RoutingSubscription(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     // Orleans holds observers weakly: this field keeps the edge alive to grains.
-    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets, restTables);
+    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets, restTables, groups);
     private IEdgeObserver? _reference;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

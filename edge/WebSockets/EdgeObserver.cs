@@ -9,7 +9,7 @@ namespace OrleansGateway.Edge.WebSockets;
 /// The edge as grains address it: routing changes drop the cached tables at once; socket calls
 /// reach the connections this edge holds.
 /// </summary>
-public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache cache, ApiMappingCache apiMappings, SocketRegistry sockets, RestTableCache restTables) : IEdgeObserver
+public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache cache, ApiMappingCache apiMappings, SocketRegistry sockets, RestTableCache restTables, GroupSubscriptions groups) : IEdgeObserver
 {
     public Task ApiDirectoryChanged(long version)
     {
@@ -56,11 +56,20 @@ public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache 
     public Task<bool> Close(string connectionId, string apiId, string stage) =>
         Task.FromResult(sockets.TryGet(connectionId, apiId, stage, out _) && sockets.Close(connectionId));
 
-    public Task<bool> JoinedGroup(string connectionId, string groupKey) => Task.FromResult(sockets.JoinedGroup(connectionId, groupKey));
+    public async Task<bool> JoinedGroup(string connectionId, string groupKey)
+    {
+        if (!sockets.JoinedGroup(connectionId, groupKey))
+        {
+            return false;
+        }
+
+        await groups.JoinedAsync(groupKey, connectionId);
+        return true;
+    }
 
     public Task LeftGroup(string connectionId, string groupKey)
     {
         sockets.LeftGroup(connectionId, groupKey);
-        return Task.CompletedTask;
+        return groups.LeftAsync(groupKey, connectionId);
     }
 }

@@ -18,6 +18,7 @@ namespace OrleansGateway.Edge.WebSockets;
 public sealed partial class WebSocketEndpoint(
     IGrainFactory grains,
     SocketRegistry sockets,
+    GroupSubscriptions groups,
     EdgeIdentity identity,
     WebSocketApiOptions options,
     ILogger<WebSocketEndpoint> logger)
@@ -284,6 +285,8 @@ public sealed partial class WebSocketEndpoint(
     {
         foreach (var group in connection.Groups())
         {
+            // Locally too: the group's word may never come if this edge lost its ID.
+            _ = groups.LeftAsync(group, connection.Context.ConnectionId);
             _ = LeaveGroupAsync(group, connection.Context.ConnectionId);
         }
     }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace OrleansGateway.WebSockets;
 
 /// <summary>
@@ -23,6 +25,10 @@ public interface IGroupGrain : IGrainWithStringKey
     /// <summary>Members in a stable order, <paramref name="maxResults"/> at a time.</summary>
     [Alias("List")]
     Task<GroupPage> List(string? nextToken, int maxResults);
+
+    /// <summary>With stream fan-out: edge <paramref name="edgeId"/> handed send <paramref name="sendId"/> to <paramref name="count"/> sockets.</summary>
+    [Alias("Delivered"), OneWay]
+    Task Delivered(Guid sendId, int edgeId, int count);
 
     /// <summary>Forgets every member held by an edge that is gone.</summary>
     [Alias("DropEdge")]

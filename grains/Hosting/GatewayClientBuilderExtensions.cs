@@ -24,6 +24,12 @@ public static class GatewayClientBuilderExtensions
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = ClusterTimeouts.GatewayListRefreshPeriod);
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ClusterTimeouts.ResponseTimeout);
         client.Services.AddSingleton<IClientConnectionRetryFilter, SiloWaitRetryFilter>();
+        if (OrleansGateway.WebSockets.GroupOptions.FanOutOf(client.Configuration) == OrleansGateway.WebSockets.GroupFanOut.Streams)
+        {
+            // The edge subscribes to the streams of groups it holds members of.
+            client.AddMemoryStreams(OrleansGateway.WebSockets.GroupStreams.ProviderName);
+        }
+
         if (tls is not null)
         {
             client.UseTls(tls.Certificate, tls.Configure);

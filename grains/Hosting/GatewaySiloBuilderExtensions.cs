@@ -13,11 +13,23 @@ public static class GatewaySiloBuilderExtensions
     /// <summary>The blob container that holds grain state in cluster mode.</summary>
     public const string StateContainer = "gateway-state";
 
+    /// <summary>Queues of the group stream provider.</summary>
+    public const int GroupStreamQueues = 4;
+
+    /// <summary>How often an idle group stream queue is polled.</summary>
+    public static readonly TimeSpan GroupStreamPollPeriod = TimeSpan.FromMilliseconds(10);
+
     /// <summary>One process: localhost clustering and grain state in files.</summary>
     public static ISiloBuilder UseGatewayEmbedded(this ISiloBuilder silo, GatewaySiloOptions options)
     {
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         silo.Services.AddWebSocketRoutes();
+        if (GroupOptions.FanOutOf(silo.Configuration) == GroupFanOut.Streams)
+        {
+            // One process: subscriptions need not outlive it (edges subscribe again as members join).
+            AddGroupStreams(silo).AddMemoryGrainStorage(GroupStreams.PubSubStorage);
+        }
+
         return silo.AddGatewayFileStorage(options.StoragePath);
     }
 
@@ -60,6 +72,16 @@ public static class GatewaySiloBuilderExtensions
         silo.Services.AddOptions<AzureBlobStorageOptions>(StorageNames.Gateway)
             .PostConfigure<IServiceProvider>((o, services) => o.GrainStorageSerializer = StateSerializer(services));
         silo.Services.AddWebSocketRoutes();
+        if (GroupOptions.FanOutOf(silo.Configuration) == GroupFanOut.Streams)
+        {
+            // Memory streams' queues are grains, so they span silos; subscriptions go to blobs so a silo's death keeps them.
+            AddGroupStreams(silo).AddAzureBlobGrainStorage(GroupStreams.PubSubStorage, o =>
+            {
+                o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connectionString);
+                o.ContainerName = StateContainer;
+            });
+        }
+
         ConfigureFastFailover(silo);
         if (tls is not null)
         {
@@ -68,6 +90,15 @@ public static class GatewaySiloBuilderExtensions
 
         return silo;
     }
+
+    /// <summary>The stream provider of group fan-out (<see cref="GroupFanOut.Streams"/>); edges that are clients add the same on their side.</summary>
+    private static ISiloBuilder AddGroupStreams(ISiloBuilder silo) => silo.AddMemoryStreams(GroupStreams.ProviderName, streams =>
+    {
+        streams.ConfigurePartitioning(GroupStreamQueues);
+
+        // The agents poll an idle queue on this period, which a send that finds the queue idle waits out (Orleans' default is 100 ms).
+        streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = GroupStreamPollPeriod));
+    });
 
     private static void ConfigureFastFailover(ISiloBuilder silo)
     {

@@ -11,7 +11,8 @@ namespace OrleansGateway.WebSockets;
 /// <summary>
 /// A group of one stage's connections, members kept by the edge holding them and persisted on every
 /// join and leave. A send is one <see cref="IEdgeObserver.SendToMany"/> call per edge with members, in
-/// parallel. Reentrant so that joins of a connect storm share storage writes (<see cref="GroupCommit{T}"/>)
+/// parallel, or with <see cref="GroupFanOut.Streams"/> one message on the group's stream that those
+/// edges subscribe to, the answer summed from the edges' <see cref="Delivered"/> reports. Reentrant so that joins of a connect storm share storage writes (<see cref="GroupCommit{T}"/>)
 /// and a send waiting on a slow edge holds up neither joins nor other sends; the state changes only
 /// inside the commit, and answers read what was written.
 /// </summary>
@@ -31,6 +32,9 @@ public sealed partial class GroupGrain : Grain, IGroupGrain
     // Built from the written state, dropped by each change to it.
     private readonly Dictionary<int, string[]> _sendLists = [];
     private string[]? _sorted;
+
+    // Stream sends waiting for their edges' delivery reports.
+    private readonly Dictionary<Guid, GroupReceipt> _receipts = [];
 
     public GroupGrain(
         [PersistentState("state", StorageNames.Gateway)] IPersistentState<GroupState> state,
@@ -120,6 +124,11 @@ public sealed partial class GroupGrain : Grain, IGroupGrain
 
     public async Task<int> Send(byte[] payload)
     {
+        if (_options.FanOut == GroupFanOut.Streams)
+        {
+            return await SendOnStreamAsync(payload);
+        }
+
         var counts = await Task.WhenAll(_state.State.Members.Keys.ToList().Select(edgeId => SendToEdgeAsync(edgeId, payload)));
         return counts.Sum();
     }
@@ -148,6 +157,16 @@ public sealed partial class GroupGrain : Grain, IGroupGrain
             ConnectionIds = [.. sorted[start..end]],
             NextToken = end < sorted.Length ? WriteToken(sorted[end - 1]) : null,
         };
+    }
+
+    public Task Delivered(Guid sendId, int edgeId, int count)
+    {
+        if (_receipts.TryGetValue(sendId, out var receipt))
+        {
+            receipt.Report(edgeId, count);
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task DropEdge(int edgeId) => _state.State.Members.ContainsKey(edgeId)
@@ -199,6 +218,39 @@ public sealed partial class GroupGrain : Grain, IGroupGrain
             _edges.Forget(edgeId);
             return 0;
         }
+    }
+
+    /// <summary>
+    /// A stream only says the message was queued, so the count comes from the edges: each subscribed edge
+    /// reports how many of its sockets took the message, and edges that are gone or silent reached nobody.
+    /// </summary>
+    private async Task<int> SendOnStreamAsync(byte[] payload)
+    {
+        await Task.WhenAll(_state.State.Members.Keys.ToList().Select(DropIfGoneAsync));
+        if (_state.State.Members.Count == 0)
+        {
+            return 0;
+        }
+
+        var sendId = Guid.NewGuid();
+        var receipt = new GroupReceipt([.. _state.State.Members.Keys]);
+        _receipts[sendId] = receipt;
+        try
+        {
+            var stream = this.GetStreamProvider(GroupStreams.ProviderName).GetStream<GroupMessage>(StreamId.Create(GroupStreams.Namespace, GroupKey));
+            await stream.OnNextAsync(new GroupMessage { SendId = sendId, Payload = payload });
+            await receipt.AllReported.WaitAsync(_options.ReceiptTimeout);
+        }
+        catch (TimeoutException)
+        {
+            Log.ReceiptsMissing(_logger, GroupKey, _options.ReceiptTimeout.TotalSeconds);
+        }
+        finally
+        {
+            _receipts.Remove(sendId);
+        }
+
+        return receipt.Delivered;
     }
 
     private async Task DropIfGoneAsync(int edgeId)
@@ -275,5 +327,8 @@ public sealed partial class GroupGrain : Grain, IGroupGrain
 
         [LoggerMessage(4, LogLevel.Debug, "Group {Group}: whether edge {EdgeId} lives could not be learned ({ErrorType}: {Message})")]
         public static partial void EdgeCheckFailed(ILogger logger, string group, int edgeId, string errorType, string message);
+
+        [LoggerMessage(5, LogLevel.Warning, "Group {Group}: not every edge reported its delivery within {Seconds} s; those that did not count as none")]
+        public static partial void ReceiptsMissing(ILogger logger, string group, double seconds);
     }
 }

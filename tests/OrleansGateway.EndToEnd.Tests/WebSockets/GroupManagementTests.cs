@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace OrleansGateway.EndToEnd.Tests.WebSockets;
 
-/// <summary>The groups API (beyond AWS) with plain HTTP requests, as curl would send them, from a loopback caller of an edge without keys.</summary>
-public sealed class GroupManagementTests(WebSocketEdgeFixture fixture) : IClassFixture<WebSocketEdgeFixture>, IDisposable
+/// <summary>
+/// The groups API (beyond AWS) with plain HTTP requests, as curl would send them, from a loopback caller of
+/// an edge without keys; run once per fan-out variant (<see cref="GroupManagementObserverTests"/>, <see cref="GroupManagementStreamTests"/>).
+/// </summary>
+public abstract class GroupManagementTests(WebSocketEdgeFixture fixture) : IDisposable
 {
     private readonly WebSocketApiCli _cli = new(fixture.Edge);
     private readonly HttpClient _http = new();
@@ -183,7 +186,11 @@ public sealed class GroupManagementTests(WebSocketEdgeFixture fixture) : IClassF
         Assert.Equal("PayloadTooLargeException", answer.Headers.GetValues("x-amzn-ErrorType").Single());
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<HttpStatusCode> JoinAsync(string endpoint, string group, string connectionId)
     {
