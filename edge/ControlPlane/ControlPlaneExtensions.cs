@@ -1,6 +1,7 @@
 using OrleansGateway.Edge.Authentication;
 using OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 using OrleansGateway.Edge.ControlPlane.HttpApis;
+using OrleansGateway.Edge.ControlPlane.ApiKeys;
 using OrleansGateway.Edge.ControlPlane.RestApis;
 using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Integrations;
@@ -57,6 +58,7 @@ public static partial class ControlPlaneExtensions
         RestGatewayResponseEndpoints.Map(router);
         RestDeploymentEndpoints.Map(router);
         RestTagEndpoints.Map(router);
+        ApiKeyEndpoints.Map(router);
 
         var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());
         app.Run(dispatcher.DispatchAsync);

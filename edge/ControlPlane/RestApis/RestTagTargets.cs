@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OrleansGateway.ApiKeys;
 using OrleansGateway.Errors;
 using OrleansGateway.RestApis;
 
@@ -16,6 +17,7 @@ public static partial class RestTagTargets
     [
         (new Regex("^/restapis/(?<api>[^/]+)/stages/(?<stage>[^/]+)$"), (grains, m) => new RestApiTags(grains.GetGrain<IRestApiGrain>(m.Groups["api"].Value), m.Groups["stage"].Value)),
         (new Regex("^/restapis/(?<api>[^/]+)$"), (grains, m) => new RestApiTags(grains.GetGrain<IRestApiGrain>(m.Groups["api"].Value), null)),
+        (new Regex("^/apikeys/(?<key>[^/]+)$"), (grains, m) => new ApiKeyTags(grains.GetGrain<IApiKeyRegistryGrain>(0), m.Groups["key"].Value)),
     ];
 
     public static IRestTaggable Resolve(IGrainFactory grains, string arn)
@@ -44,5 +46,14 @@ public static partial class RestTagTargets
         public Task Tag(Dictionary<string, string> tags) => api.TagResource(stageName, tags);
 
         public Task Untag(List<string> tagKeys) => api.UntagResource(stageName, tagKeys);
+    }
+
+    private sealed class ApiKeyTags(IApiKeyRegistryGrain keys, string apiKeyId) : IRestTaggable
+    {
+        public async Task<Dictionary<string, string>> GetTags() => (await keys.Get(apiKeyId)).Tags ?? [];
+
+        public Task Tag(Dictionary<string, string> tags) => keys.TagResource(apiKeyId, tags);
+
+        public Task Untag(List<string> tagKeys) => keys.UntagResource(apiKeyId, tagKeys);
     }
 }
