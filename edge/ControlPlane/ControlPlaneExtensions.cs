@@ -3,6 +3,7 @@ using OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 using OrleansGateway.Edge.ControlPlane.HttpApis;
 using OrleansGateway.Edge.ControlPlane.ApiKeys;
 using OrleansGateway.Edge.ControlPlane.RestApis;
+using OrleansGateway.Edge.ControlPlane.UsagePlans;
 using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Integrations;
 using OrleansGateway.SigV4;
@@ -59,6 +60,7 @@ public static partial class ControlPlaneExtensions
         RestDeploymentEndpoints.Map(router);
         RestTagEndpoints.Map(router);
         ApiKeyEndpoints.Map(router);
+        UsagePlanEndpoints.Map(router);
 
         var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());
         app.Run(dispatcher.DispatchAsync);

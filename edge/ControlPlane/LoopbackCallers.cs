@@ -47,7 +47,7 @@ public static class LoopbackCallers
             return "refuses requests made by web pages (Origin or Sec-Fetch-Site headers)";
         }
 
-        if (hasBody && !IsJson(request.ContentType))
+        if (hasBody && !IsJson(request.ContentType) && !IsUntypedDocumentUpload(request))
         {
             return $"accepts only JSON request bodies (application/json), not '{request.ContentType}'";
         }
@@ -69,6 +69,16 @@ public static class LoopbackCallers
 
         return Refusal(context.Request, hasBody: false);
     }
+
+    /// <summary>
+    /// apigateway's operations whose payload is a document (ImportRestApi, PutRestApi, ImportApiKeys):
+    /// the CLI and SDKs send it with no Content-Type. A browser cannot send such a request without
+    /// its Origin (every cross-site POST and PUT carries one), which is refused above.
+    /// </summary>
+    private static bool IsUntypedDocumentUpload(HttpRequest request) =>
+        string.IsNullOrEmpty(request.ContentType)
+        && (request.Method == HttpMethods.Put && request.Path.StartsWithSegments("/restapis", out var rest) && rest.Value?.Count(c => c == '/') == 1
+            || request.Method == HttpMethods.Post && request.Query["mode"] == "import" && (request.Path == "/restapis" || request.Path == "/apikeys"));
 
     // The CLI, boto3 and the JS SDK send application/json; the JSON-protocol services' types are JSON too.
     private static bool IsJson(string? contentType) =>
