@@ -1,6 +1,7 @@
 using OrleansGateway.Edge.Authentication;
 using OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 using OrleansGateway.Edge.ControlPlane.HttpApis;
+using OrleansGateway.Edge.ControlPlane.Account;
 using OrleansGateway.Edge.ControlPlane.ApiKeys;
 using OrleansGateway.Edge.ControlPlane.RestApis;
 using OrleansGateway.Edge.ControlPlane.UsagePlans;
@@ -61,6 +62,7 @@ public static partial class ControlPlaneExtensions
         RestTagEndpoints.Map(router);
         ApiKeyEndpoints.Map(router);
         UsagePlanEndpoints.Map(router);
+        AccountEndpoints.Map(router);
 
         var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());
         app.Run(dispatcher.DispatchAsync);

@@ -79,4 +79,20 @@ public sealed class UsagePlanCliTests(EmbeddedEdgeFixture fixture) : IClassFixtu
         await _cli.OkAsync("tag-resource", "--resource-arn", arn, "--tags", "a=1");
         Assert.Equal("1", (await _cli.JsonAsync("get-tags", "--resource-arn", arn)).GetProperty("tags").GetProperty("a").GetString());
     }
+
+    [Fact]
+    public async Task Account_AnswersAwsDefaultsAndStoresTheCloudWatchRole()
+    {
+        var account = await _cli.JsonAsync("get-account");
+        Assert.Equal(5000, account.GetProperty("throttleSettings").GetProperty("burstLimit").GetInt32());
+        Assert.Equal(10000.0, account.GetProperty("throttleSettings").GetProperty("rateLimit").GetDouble());
+        Assert.Equal("4", account.GetProperty("apiKeyVersion").GetString());
+        Assert.Contains("UsagePlans", account.GetProperty("features").EnumerateArray().Select(f => f.GetString()));
+
+        var role = "arn:aws:iam::000000000000:role/apigw-logs";
+        var updated = await _cli.JsonAsync("update-account", "--patch-operations", $"op=replace,path=/cloudwatchRoleArn,value={role}");
+        Assert.Equal(role, updated.GetProperty("cloudwatchRoleArn").GetString());
+        Assert.Equal(role, (await _cli.JsonAsync("get-account")).GetProperty("cloudwatchRoleArn").GetString());
+        Assert.Contains("BadRequestException", await _cli.ErrorAsync("update-account", "--patch-operations", "op=replace,path=/apiKeyVersion,value=3"));
+    }
 }
