@@ -1,8 +1,11 @@
 using OrleansGateway.Edge.Authentication;
 using OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 using OrleansGateway.Edge.ControlPlane.HttpApis;
+using OrleansGateway.Edge.ControlPlane.Account;
+using OrleansGateway.Edge.ControlPlane.ApiKeys;
 using OrleansGateway.Edge.ControlPlane.RestApis;
 using OrleansGateway.Edge.ControlPlane.RestApis.OpenApi;
+using OrleansGateway.Edge.ControlPlane.UsagePlans;
 using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Integrations;
 using OrleansGateway.SigV4;
@@ -59,6 +62,9 @@ public static partial class ControlPlaneExtensions
         RestDeploymentEndpoints.Map(router);
         RestTagEndpoints.Map(router);
         new RestOpenApiEndpoints(dataPort, ownAdmin).Map(router);
+        ApiKeyEndpoints.Map(router);
+        UsagePlanEndpoints.Map(router);
+        AccountEndpoints.Map(router);
 
         var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());
         app.Run(dispatcher.DispatchAsync);

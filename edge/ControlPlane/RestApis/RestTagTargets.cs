@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using OrleansGateway.ApiKeys;
 using OrleansGateway.Errors;
 using OrleansGateway.RestApis;
+using OrleansGateway.UsagePlans;
 
 namespace OrleansGateway.Edge.ControlPlane.RestApis;
 
@@ -16,6 +18,8 @@ public static partial class RestTagTargets
     [
         (new Regex("^/restapis/(?<api>[^/]+)/stages/(?<stage>[^/]+)$"), (grains, m) => new RestApiTags(grains.GetGrain<IRestApiGrain>(m.Groups["api"].Value), m.Groups["stage"].Value)),
         (new Regex("^/restapis/(?<api>[^/]+)$"), (grains, m) => new RestApiTags(grains.GetGrain<IRestApiGrain>(m.Groups["api"].Value), null)),
+        (new Regex("^/usageplans/(?<plan>[^/]+)$"), (grains, m) => new UsagePlanTags(grains.GetGrain<IUsagePlanRegistryGrain>(0), m.Groups["plan"].Value)),
+        (new Regex("^/apikeys/(?<key>[^/]+)$"), (grains, m) => new ApiKeyTags(grains.GetGrain<IApiKeyRegistryGrain>(0), m.Groups["key"].Value)),
     ];
 
     public static IRestTaggable Resolve(IGrainFactory grains, string arn)
@@ -44,5 +48,23 @@ public static partial class RestTagTargets
         public Task Tag(Dictionary<string, string> tags) => api.TagResource(stageName, tags);
 
         public Task Untag(List<string> tagKeys) => api.UntagResource(stageName, tagKeys);
+    }
+
+    private sealed class ApiKeyTags(IApiKeyRegistryGrain keys, string apiKeyId) : IRestTaggable
+    {
+        public async Task<Dictionary<string, string>> GetTags() => (await keys.Get(apiKeyId)).Tags ?? [];
+
+        public Task Tag(Dictionary<string, string> tags) => keys.TagResource(apiKeyId, tags);
+
+        public Task Untag(List<string> tagKeys) => keys.UntagResource(apiKeyId, tagKeys);
+    }
+
+    private sealed class UsagePlanTags(IUsagePlanRegistryGrain plans, string usagePlanId) : IRestTaggable
+    {
+        public async Task<Dictionary<string, string>> GetTags() => (await plans.Get(usagePlanId)).Tags ?? [];
+
+        public Task Tag(Dictionary<string, string> tags) => plans.TagResource(usagePlanId, tags);
+
+        public Task Untag(List<string> tagKeys) => plans.UntagResource(usagePlanId, tagKeys);
     }
 }
