@@ -61,6 +61,7 @@ public static partial class ControlPlaneExtensions
         RestGatewayResponseEndpoints.Map(router);
         RestDeploymentEndpoints.Map(router);
         RestTagEndpoints.Map(router);
+        RestUnsupportedOperations.Map(router);
         new RestOpenApiEndpoints(dataPort, ownAdmin).Map(router);
         ApiKeyEndpoints.Map(router);
         UsagePlanEndpoints.Map(router);

@@ -231,7 +231,9 @@ public sealed partial class DataPlanePipeline(
     private Task ServeRestApiAsync(HttpContext context, in InvokeUrl url, string requestId)
     {
         var (stage, resourcePath) = SplitStage(url);
-        if (stage.IsEmpty)
+
+        // A name AWS would never accept for a stage cannot be one: answered before any lookup.
+        if (!RestApis.RestStageName.IsValid(stage.Span))
         {
             return GatewayResponseWriter.WriteAsync(context, GatewayResponse.Forbidden, requestId);
         }

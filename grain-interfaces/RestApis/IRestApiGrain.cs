@@ -192,6 +192,14 @@ public interface IRestApiGrain : IGrainWithStringKey
     [Alias("CreateStage")]
     Task<RestStage> CreateStage(RestStageInput input);
 
+    /// <summary>
+    /// The names of the API's stages, or null when the API does not exist: what an edge holds so that
+    /// a request naming any other stage is answered without a stage grain call. The API tells the
+    /// edges (<see cref="Routing.IRoutingObserver.ApiChanged"/>) whenever this list changes.
+    /// </summary>
+    [Alias("GetStageNames")]
+    Task<List<string>?> GetStageNames();
+
     /// <summary>The stages, only those serving <paramref name="deploymentId"/> when it is given.</summary>
     [Alias("GetStages")]
     Task<List<RestStage>> GetStages(string? deploymentId);

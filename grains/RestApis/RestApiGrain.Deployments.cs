@@ -224,12 +224,16 @@ public sealed partial class RestApiGrain
         return await Stage(stageName).Save(stage with { CacheClusterStatus = RestDefaults.CacheClusterNotAvailable });
     }
 
+    public Task<List<string>?> GetStageNames() =>
+        Task.FromResult(state.State.Api is null ? null : new List<string>(state.State.Stages));
+
     public async Task DeleteStage(string stageName)
     {
         _ = await GetStage(stageName);
         state.State.Stages.Remove(stageName);
         await state.WriteStateOrReloadAsync(this);
         await Stage(stageName).Delete();
+        await PublishApiChanged();
     }
 
     public async Task<Dictionary<string, string>> GetTags(string? stageName) =>
@@ -273,12 +277,21 @@ public sealed partial class RestApiGrain
 
     private async Task<RestStage> SaveStage(RestStage stage)
     {
-        if (state.State.Stages.Add(stage.StageName))
+        var added = state.State.Stages.Add(stage.StageName);
+        if (added)
         {
             await state.WriteStateOrReloadAsync(this);
         }
 
-        return await Stage(stage.StageName).Save(stage);
+        var saved = await Stage(stage.StageName).Save(stage);
+
+        // Edges learn a new stage name only once its grain can serve it.
+        if (added)
+        {
+            await PublishApiChanged();
+        }
+
+        return saved;
     }
 
     private static RestStage NewStage(string name, string deploymentId, string? description, bool? cacheClusterEnabled, string? cacheClusterSize,
@@ -389,7 +402,7 @@ public sealed partial class RestApiGrain
 
     private static void CheckStageName(string stageName)
     {
-        if (!StageNamePattern().IsMatch(stageName))
+        if (!RestStageName.IsValid(stageName))
         {
             throw ApiGatewayException.BadRequest("Stage name only allows a-zA-Z0-9_-");
         }
@@ -418,9 +431,6 @@ public sealed partial class RestApiGrain
                 r => r.Path,
                 r => r.ResourceMethods!.ToDictionary(m => m.Key, m => new RestMethodSnapshot { AuthorizationType = m.Value.AuthorizationType, ApiKeyRequired = m.Value.ApiKeyRequired }, StringComparer.Ordinal),
                 StringComparer.Ordinal);
-
-    [GeneratedRegex("^[a-zA-Z0-9_-]{1,128}$")]
-    private static partial Regex StageNamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9_]+$")]
     private static partial Regex VariableNamePattern();

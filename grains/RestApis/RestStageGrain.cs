@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Routing;
 using OrleansGateway.Storage;
@@ -8,9 +9,10 @@ namespace OrleansGateway.RestApis;
 /// A REST stage: its settings and the deployments it serves (and its canary's). Every change gets
 /// a version never used before, and the edges are told once the write has succeeded.
 /// </summary>
-public sealed class RestStageGrain(
+public sealed partial class RestStageGrain(
     [PersistentState("state", StorageNames.Gateway)] IPersistentState<RestStageState> state,
-    IGrainFactory grains) : Grain, IRestStageGrain
+    IGrainFactory grains,
+    ILogger<RestStageGrain> logger) : Grain, IRestStageGrain
 {
     private RestDeploymentSnapshot? _snapshot;
     private RestDeploymentSnapshot? _canarySnapshot;
@@ -18,6 +20,13 @@ public sealed class RestStageGrain(
     private string RestApiId => this.GetPrimaryKeyString().Split('/', 2)[0];
 
     private string StageName => this.GetPrimaryKeyString().Split('/', 2)[1];
+
+    // Edges call a stage grain only for stage names its API has: this line shows that a client's made-up names activate none.
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Log.Activated(logger, this.GetPrimaryKeyString(), state.State.Stage is not null);
+        return Task.CompletedTask;
+    }
 
     public async Task<RestStageRuntime?> GetRuntime()
     {
@@ -81,4 +90,10 @@ public sealed class RestStageGrain(
         : await grains.GetGrain<IRestDeploymentGrain>($"{RestApiId}/{deploymentId}").GetSnapshot();
 
     private Task Publish() => grains.GetGrain<IEdgeDirectoryGrain>(0).PublishStageChanged(RestApiId, StageName);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "REST stage {Stage} activated (exists: {Exists})")]
+        public static partial void Activated(ILogger logger, string stage, bool exists);
+    }
 }
