@@ -30,6 +30,10 @@ public sealed class IntegrationResponseMapper
         }
     }
 
+    /// <summary>The integration response the outcome selects (its <c>contentHandling</c> shapes the body before <see cref="Map"/>); null when none does.</summary>
+    public IntegrationResponseDefinition? Select(IntegrationOutcome outcome) =>
+        outcome.IsLambda ? _selector.ForLambdaError(outcome.LambdaErrorMessage) : _selector.ForStatusCode(outcome.StatusCode);
+
     public MethodResponseResult Map(
         IntegrationOutcome outcome,
         IntegrationResponseData response,
@@ -37,8 +41,7 @@ public sealed class IntegrationResponseMapper
         IDictionary<string, object?> context,
         IReadOnlyDictionary<string, string>? stageVariables)
     {
-        var selected = outcome.IsLambda ? _selector.ForLambdaError(outcome.LambdaErrorMessage) : _selector.ForStatusCode(outcome.StatusCode);
-        if (selected is null)
+        if (Select(outcome) is not { } selected)
         {
             return Failed(GatewayError.ApiConfigurationError(),
                 $"Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: {outcome.StatusCode}");

@@ -149,10 +149,12 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
             return RequestTooLarge();
         }
 
+        // The integration's contentHandling decides what templates see as $input.body: a binary body
+        // converted to text is its Base64.
         request.IsBinary = BinaryMediaTypes.Matches(request.Table.BinaryMediaTypes, http.ContentType);
-        var integration = request.Match!.Method.Integration;
+        request.Conversion = ContentHandling.ForRequest(request.Match!.Method.Integration?.ContentHandling, request.IsBinary);
         request.BodyText = request.RawBody.Length == 0 ? null
-            : request.IsBinary && integration?.ContentHandling == "CONVERT_TO_TEXT" ? Convert.ToBase64String(request.RawBody)
+            : request.Conversion == PayloadConversion.ToBase64Text ? Convert.ToBase64String(request.RawBody)
             : Encoding.UTF8.GetString(request.RawBody);
         return null;
     }
@@ -180,6 +182,7 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
             return proxied.Error is { } proxyError ? GatewayResponse(request, proxyError) : proxied.Response!;
         }
 
+        // 3. Integration request: template (or passthrough), then the request's content type conversion.
         var mapped = integration.RequestMapper!.Map(request.Data, request.Context, stageVariables);
         if (mapped.Error is not null)
         {
@@ -191,17 +194,18 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
             return GatewayResponse(request, mapped.Error);
         }
 
-        // A binary body nobody converted passes through byte for byte.
-        var body = request.IsBinary && integration.ContentHandling is null && ReferenceEquals(mapped.Body, request.BodyText)
-            ? request.RawBody
-            : Encoding.UTF8.GetBytes(mapped.Body ?? string.Empty);
+        if (IntegrationRequestBody(request, mapped.Body) is not { } body)
+        {
+            Log.MappingFailed(logger, request.Invocation.ApiId, request.Invocation.StageName, "Execution failed: the request body is not valid Base64 (contentHandling CONVERT_TO_BINARY)");
+            return GatewayResponse(request, GatewayError.ApiConfigurationError());
+        }
 
+        // 4. Integration: MOCK answers with the status its template names; HTTP calls the backend.
         IntegrationResponseData response;
         byte[] responseBytes;
         if (integration.IsMock)
         {
-            var status = MockIntegrationStatus.From(mapped.Body);
-            response = new IntegrationResponseData { StatusCode = status };
+            response = new IntegrationResponseData { StatusCode = MockIntegrationStatus.From(mapped.Body) };
             responseBytes = [];
         }
         else
@@ -217,11 +221,18 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
             {
                 StatusCode = sent.Response.StatusCode,
                 Headers = sent.Response.Headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)[h.Value], StringComparer.OrdinalIgnoreCase),
-                Body = Encoding.UTF8.GetString(responseBytes),
             };
         }
 
-        var result = integration.ResponseMapper!.Map(IntegrationOutcome.Status(response.StatusCode), response, request.Data, request.Context, stageVariables);
+        // 5. Integration response: the one the status selects; its contentHandling decides whether the
+        // backend's body is read as Base64 of its bytes, then parameters and template.
+        var outcome = IntegrationOutcome.Status(response.StatusCode);
+        var conversion = ResponseConversion(request, integration.ResponseMapper!.Select(outcome), response);
+        response = response with
+        {
+            Body = conversion == PayloadConversion.ToBase64Text ? Convert.ToBase64String(responseBytes) : Encoding.UTF8.GetString(responseBytes),
+        };
+        var result = integration.ResponseMapper.Map(outcome, response, request.Data, request.Context, stageVariables);
         if (result.Error is not null)
         {
             if (result.LogMessage is not null)
@@ -232,11 +243,60 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
             return GatewayResponse(request, result.Error);
         }
 
-        // 6. Method response: a body no template touched goes back as the backend sent it.
+        // 6. Method response: a body no template or conversion touched goes back as the backend sent it.
+        var bytes = conversion switch
+        {
+            PayloadConversion.FromBase64Text => FromBase64(result.Body),
+            _ when ReferenceEquals(result.Body, response.Body) && conversion == PayloadConversion.None => responseBytes,
+            _ => Encoding.UTF8.GetBytes(result.Body ?? string.Empty),
+        };
+        if (bytes is null)
+        {
+            Log.MappingFailed(logger, request.Invocation.ApiId, request.Invocation.StageName, "Execution failed: the response body is not valid Base64 (contentHandling CONVERT_TO_BINARY)");
+            return GatewayResponse(request, GatewayError.ApiConfigurationError());
+        }
+
         var headers = new Dictionary<string, string>(result.Headers, StringComparer.OrdinalIgnoreCase);
         headers.TryAdd("Content-Type", "application/json");
-        var bytes = ReferenceEquals(result.Body, response.Body) ? responseBytes : Encoding.UTF8.GetBytes(result.Body ?? string.Empty);
         return new RestResponse(result.StatusCode, headers, bytes);
+    }
+
+    /// <summary>
+    /// AWS's request table: a binary body nobody converted or templated passes byte for byte; one
+    /// CONVERT_TO_BINARY applies to is decoded from Base64 (null when it is not Base64); anything
+    /// else goes as UTF-8 text.
+    /// </summary>
+    private static byte[]? IntegrationRequestBody(RestRequest request, string? mappedBody) => request.Conversion switch
+    {
+        PayloadConversion.FromBase64Text => FromBase64(mappedBody),
+        PayloadConversion.None when request.IsBinary && ReferenceEquals(mappedBody, request.BodyText) => request.RawBody,
+        _ => Encoding.UTF8.GetBytes(mappedBody ?? string.Empty),
+    };
+
+    /// <summary>
+    /// AWS's response table: the backend's body is binary when its Content-Type is one of the API's
+    /// binary media types, and the client wants binary when its first Accept type is.
+    /// </summary>
+    private static PayloadConversion ResponseConversion(RestRequest request, IntegrationResponseDefinition? selected, IntegrationResponseData response)
+    {
+        var binaryTypes = request.Table.BinaryMediaTypes;
+        var contentType = response.Headers.TryGetValue("Content-Type", out var values) ? values[0] : null;
+        var accept = request.Http.Request.Headers.Accept.ToString().Split(',', 2)[0];
+        return ContentHandling.ForResponse(selected?.ContentHandling,
+            payloadIsBinary: BinaryMediaTypes.Matches(binaryTypes, contentType),
+            acceptIsBinary: BinaryMediaTypes.Matches(binaryTypes, accept));
+    }
+
+    private static byte[]? FromBase64(string? text)
+    {
+        try
+        {
+            return Convert.FromBase64String(text ?? string.Empty);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private RestResponse GatewayResponse(RestRequest request, GatewayError error)

@@ -26,6 +26,9 @@ public sealed class RestRequest(HttpContext http, RestInvocation invocation, Res
     /// <summary>The request's Content-Type is one of the API's binary media types.</summary>
     public bool IsBinary { get; set; }
 
+    /// <summary>What the integration's <c>contentHandling</c> does to this body on its way to the integration.</summary>
+    public PayloadConversion Conversion { get; set; }
+
     public MethodRequestData Data { get; set; } = new();
 
     public Dictionary<string, object?> Context { get; set; } = new(StringComparer.Ordinal);

@@ -100,6 +100,7 @@ public sealed class EchoBackend : IAsyncDisposable
             headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
             bodyLength = body.Length,
             body = body.Length <= 64 * 1024 ? System.Text.Encoding.UTF8.GetString(body.ToArray()) : null,
+            bodyBase64 = body.Length <= 64 * 1024 ? Convert.ToBase64String(body.ToArray()) : null,
         });
     }
 
