@@ -275,16 +275,17 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
 
     /// <summary>
     /// AWS's response table: the backend's body is binary when its Content-Type is one of the API's
-    /// binary media types, and the client wants binary when its first Accept type is.
+    /// binary media types, and the client wants binary when its first Accept type is. A client that
+    /// sends no Accept states no preference (the table has no such row): the body stays what it is.
     /// </summary>
     private static PayloadConversion ResponseConversion(RestRequest request, IntegrationResponseDefinition? selected, IntegrationResponseData response)
     {
         var binaryTypes = request.Table.BinaryMediaTypes;
         var contentType = response.Headers.TryGetValue("Content-Type", out var values) ? values[0] : null;
-        var accept = request.Http.Request.Headers.Accept.ToString().Split(',', 2)[0];
-        return ContentHandling.ForResponse(selected?.ContentHandling,
-            payloadIsBinary: BinaryMediaTypes.Matches(binaryTypes, contentType),
-            acceptIsBinary: BinaryMediaTypes.Matches(binaryTypes, accept));
+        var payloadIsBinary = BinaryMediaTypes.Matches(binaryTypes, contentType);
+        var accept = request.Http.Request.Headers.Accept.ToString();
+        return ContentHandling.ForResponse(selected?.ContentHandling, payloadIsBinary,
+            acceptIsBinary: accept.Length == 0 ? payloadIsBinary : BinaryMediaTypes.Matches(binaryTypes, accept.Split(',', 2)[0]));
     }
 
     private static byte[]? FromBase64(string? text)
