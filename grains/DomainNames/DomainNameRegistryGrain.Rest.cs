@@ -85,7 +85,7 @@ public sealed partial class DomainNameRegistryGrain
         {
             ApiMappingId = ResourceIds.Unique(ResourceIds.Api, mappings.ContainsKey),
             ApiId = input.ApiId ?? string.Empty,
-            Stage = input.Stage ?? string.Empty,
+            Stage = BasePaths.ToKey(input.Stage),
             ApiMappingKey = BasePathKey(input.ApiMappingKey),
         };
         await CheckBasePathMapping(mappings, mapping);
@@ -108,7 +108,7 @@ public sealed partial class DomainNameRegistryGrain
             {
                 "/basePath" => mapping with { ApiMappingKey = BasePathKey(operation.Value) },
                 "/restapiId" => mapping with { ApiId = operation.Value ?? string.Empty },
-                _ => mapping with { Stage = operation.Value ?? string.Empty },
+                _ => mapping with { Stage = BasePaths.ToKey(operation.Value) },
             };
         }
 
