@@ -94,6 +94,14 @@ public sealed class ApiMappingTable
         return false;
     }
 
+    /// <summary>The mappings of the domain name <paramref name="host"/> names (port allowed); false when it names none.</summary>
+    public bool TryGetMappings(string? host, out IReadOnlyList<ApiMappingDefinition> mappings)
+    {
+        var found = DomainNameCount == 0 ? null : FindDomainName(HostName(host));
+        mappings = found ?? [];
+        return found is not null;
+    }
+
     private ApiMappingDefinition[]? FindDomainName(ReadOnlySpan<char> hostName)
     {
         if (hostName.IsEmpty)

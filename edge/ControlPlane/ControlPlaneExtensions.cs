@@ -3,9 +3,11 @@ using OrleansGateway.Edge.ControlPlane.HttpApis.OpenApi;
 using OrleansGateway.Edge.ControlPlane.HttpApis;
 using OrleansGateway.Edge.ControlPlane.Account;
 using OrleansGateway.Edge.ControlPlane.ApiKeys;
+using OrleansGateway.Edge.ControlPlane.DomainNames;
 using OrleansGateway.Edge.ControlPlane.RestApis;
 using OrleansGateway.Edge.ControlPlane.RestApis.OpenApi;
 using OrleansGateway.Edge.ControlPlane.UsagePlans;
+using OrleansGateway.Edge.ControlPlane.VpcLinks;
 using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Integrations;
 using OrleansGateway.SigV4;
@@ -66,6 +68,8 @@ public static partial class ControlPlaneExtensions
         ApiKeyEndpoints.Map(router);
         UsagePlanEndpoints.Map(router);
         AccountEndpoints.Map(router);
+        RestDomainNameEndpoints.Map(router);
+        VpcLinkEndpoints.Map(router);
 
         var dispatcher = new WireDispatcher(router, services.GetRequiredService<ILogger<WireDispatcher>>());
         app.Run(dispatcher.DispatchAsync);

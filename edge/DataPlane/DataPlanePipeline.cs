@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using OrleansGateway.Cors;
+using OrleansGateway.DomainNames;
 using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Edge.DataPlane.Rest;
 using OrleansGateway.Edge.WebSockets;
@@ -115,14 +116,13 @@ public sealed partial class DataPlanePipeline(
 
             if (!mappings.TryMatch(request.Host.Value, request.Path.Value, out var mapping, out routePath))
             {
-                await GatewayResponseWriter.WriteAsync(context, GatewayResponse.NotFound, requestId);
+                await GatewayResponseWriter.WriteAsync(context, await UnmappedPathResponseAsync(mappings, request.Host.Value), requestId);
                 return;
             }
 
-            if ((directory.TryFind(mapping.ApiId, out var mappedType) ? mappedType : await directory.FindAsync(mapping.ApiId)) == ProtocolTypes.Rest)
+            if (await ProtocolOfAsync(mapping.ApiId) == ProtocolTypes.Rest)
             {
-                // The mapping names the stage; $context.path is the path as the client sent it.
-                await rest.ServeAsync(context, new RestInvocation(mapping.ApiId, mapping.Stage, routePath, request.Path.Value ?? "/", false, requestId));
+                await ServeMappedRestApiAsync(context, mapping, routePath, requestId);
                 return;
             }
 
@@ -242,6 +242,57 @@ public sealed partial class DataPlanePipeline(
         var path = resourcePath.IsEmpty ? "/".AsMemory() : resourcePath;
         return rest.ServeAsync(context, new RestInvocation(url.ApiId.ToString(), stageName, path, $"/{stageName}{path}", true, requestId));
     }
+
+    /// <summary>
+    /// A REST API's stage under a custom domain name: named by the mapping, or (a v1 base path
+    /// mapping without a stage) by the first segment below the base path. <c>$context.path</c> is
+    /// the path as the client sent it, base path included.
+    /// </summary>
+    private Task ServeMappedRestApiAsync(HttpContext context, ApiMappingDefinition mapping, ReadOnlyMemory<char> routePath, string requestId)
+    {
+        var stageName = mapping.Stage;
+        if (stageName.Length == 0)
+        {
+            var below = routePath.Span.TrimStart('/');
+            var end = below.IndexOf('/');
+            var offset = routePath.Length - below.Length;
+            if (below.IsEmpty)
+            {
+                return GatewayResponseWriter.WriteAsync(context, GatewayResponse.Forbidden, requestId);
+            }
+
+            stageName = (end < 0 ? below : below[..end]).ToString();
+            routePath = end < 0 ? "/".AsMemory() : routePath[(offset + end)..];
+        }
+
+        return rest.ServeAsync(context, new RestInvocation(mapping.ApiId, stageName, routePath, context.Request.Path.Value ?? "/", false, requestId));
+    }
+
+    /// <summary>
+    /// A custom domain name's answer to a path no mapping takes: 403 Forbidden, as AWS answers for a
+    /// domain name of REST APIs (or of none yet); 404 Not Found for one of HTTP APIs only, as HTTP
+    /// APIs answer, and for a host that is no domain name at all.
+    /// </summary>
+    private async Task<GatewayResponse> UnmappedPathResponseAsync(ApiMappingTable mappings, string? host)
+    {
+        if (!mappings.TryGetMappings(host, out var domainMappings))
+        {
+            return GatewayResponse.NotFound;
+        }
+
+        foreach (var mapping in domainMappings)
+        {
+            if (await ProtocolOfAsync(mapping.ApiId) == ProtocolTypes.Rest)
+            {
+                return GatewayResponse.Forbidden;
+            }
+        }
+
+        return domainMappings.Count == 0 ? GatewayResponse.Forbidden : GatewayResponse.NotFound;
+    }
+
+    private async ValueTask<string?> ProtocolOfAsync(string apiId) =>
+        directory.TryFind(apiId, out var protocolType) ? protocolType : await directory.FindAsync(apiId);
 
     private static (ReadOnlyMemory<char> Stage, ReadOnlyMemory<char> Below) SplitStage(in InvokeUrl url)
     {

@@ -14,4 +14,5 @@ public sealed record DomainNameConfiguration
     [Id(7)] public string? SecurityPolicy { get; init; }
     [Id(8)] public string? IpAddressType { get; init; }
     [Id(9)] public string? OwnershipVerificationCertificateArn { get; init; }
+    [Id(10)] public string? HostedZoneId { get; init; }
 }

@@ -1,6 +1,11 @@
 namespace OrleansGateway.DomainNames;
 
-/// <summary>A custom domain name (apigatewayv2 <c>DomainName</c>). Member names are the wire names.</summary>
+/// <summary>
+/// A custom domain name (apigatewayv2 <c>DomainName</c>; member names are its wire names). One
+/// resource for both APIs, as in AWS: apigateway (v1) sees the same record through its own shape,
+/// its certificate and endpoint members being those of the single configuration, and
+/// <see cref="Policy"/> and <see cref="EndpointAccessMode"/> being v1's alone.
+/// </summary>
 [GenerateSerializer, Alias("gw.DomainNameDefinition")]
 public sealed record DomainNameDefinition
 {
@@ -10,4 +15,6 @@ public sealed record DomainNameDefinition
     [Id(3)] public MutualTlsAuthentication? MutualTlsAuthentication { get; init; }
     [Id(4)] public string? RoutingMode { get; init; }
     [Id(5)] public Dictionary<string, string>? Tags { get; init; }
+    [Id(6)] public string? Policy { get; init; }
+    [Id(7)] public string? EndpointAccessMode { get; init; }
 }

@@ -1,3 +1,5 @@
+using OrleansGateway.RestApis;
+
 namespace OrleansGateway.DomainNames;
 
 /// <summary>
@@ -37,6 +39,35 @@ public interface IDomainNameRegistryGrain : IGrainWithIntegerKey
 
     [Alias("DeleteApiMapping")]
     Task DeleteApiMapping(string domainName, string apiMappingId);
+
+    /// <summary>
+    /// apigateway UpdateDomainName: patch operations on the v1 view of the domain name
+    /// (/certificateName, /certificateArn, /regionalCertificateName, /regionalCertificateArn,
+    /// /endpointConfiguration/types/0, /securityPolicy, /policy, /endpointAccessMode, /routingMode,
+    /// /ownershipVerificationCertificateArn).
+    /// </summary>
+    [Alias("PatchDomainName")]
+    Task<DomainNameDefinition> PatchDomainName(string domainName, List<PatchOperation> operations);
+
+    /// <summary>
+    /// apigateway CreateBasePathMapping: an API mapping of a REST API (<c>ApiId</c>) whose key is the
+    /// base path (empty or <c>(none)</c>: the root; one path segment, as v1 allows). The stage may be
+    /// left out: requests then name it after the base path. AWS's v1 errors (BadRequest for an
+    /// unknown API or stage, Conflict for a taken base path).
+    /// </summary>
+    [Alias("CreateBasePathMapping")]
+    Task<ApiMappingDefinition> CreateBasePathMapping(string domainName, ApiMappingInput input);
+
+    /// <summary>The API mapping whose key is <paramref name="basePath"/> (<c>(none)</c>: the empty key).</summary>
+    [Alias("GetBasePathMapping")]
+    Task<ApiMappingDefinition> GetBasePathMapping(string domainName, string basePath);
+
+    /// <summary>apigateway UpdateBasePathMapping: replace /basePath, /restapiId or /stage.</summary>
+    [Alias("PatchBasePathMapping")]
+    Task<ApiMappingDefinition> PatchBasePathMapping(string domainName, string basePath, List<PatchOperation> operations);
+
+    [Alias("DeleteBasePathMapping")]
+    Task DeleteBasePathMapping(string domainName, string basePath);
 
     /// <summary>Every domain name with its API mappings (none: an empty list): what the data plane routes by.</summary>
     [Alias("GetApiMappingsByDomainName")]

@@ -1,5 +1,6 @@
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
+using OrleansGateway.RestApis;
 using OrleansGateway.Routing;
 using OrleansGateway.Storage;
 
@@ -10,10 +11,14 @@ namespace OrleansGateway.DomainNames;
 /// existing API and stage, and its key is unique within the domain name. Every change is
 /// published to the edges, which route by the mappings.
 /// </summary>
-public sealed class DomainNameRegistryGrain(
+public sealed partial class DomainNameRegistryGrain(
     [PersistentState("state", StorageNames.Gateway)] IPersistentState<DomainNameRegistryState> state,
     IGrainFactory grains) : Grain, IDomainNameRegistryGrain
 {
+    // Route 53's hosted zones behind API Gateway's names: CloudFront's (global) and us-east-1's regional one.
+    private const string CloudFrontHostedZoneId = "Z2FDTNDATAQYW2";
+    private const string RegionalHostedZoneId = "Z1UJRXOUMOOFQ8";
+
     public async Task<DomainNameDefinition> CreateDomainName(DomainNameInput input)
     {
         if (string.IsNullOrEmpty(input.DomainName))
@@ -38,6 +43,8 @@ public sealed class DomainNameRegistryGrain(
             DomainNameConfigurations = Configurations(input.DomainNameConfigurations),
             RoutingMode = input.RoutingMode,
             Tags = input.Tags ?? [],
+            Policy = input.Policy,
+            EndpointAccessMode = input.EndpointAccessMode,
         };
         state.State.DomainNames[domainName.DomainName] = domainName;
         await SaveAsync();
@@ -138,15 +145,32 @@ public sealed class DomainNameRegistryGrain(
         await grains.GetGrain<IEdgeDirectoryGrain>(0).PublishDomainNamesChanged();
     }
 
-    // API Gateway fills in what it decides: the endpoint's own name, its type, TLS policy and status.
     private static List<DomainNameConfiguration> Configurations(List<DomainNameConfiguration>? given) =>
-        [.. (given is { Count: > 0 } ? given : [new DomainNameConfiguration()]).Select(c => c with
+        [.. (given is { Count: > 0 } ? given : [new DomainNameConfiguration()]).Select(Configured)];
+
+    // API Gateway fills in what it decides: the endpoint's own name and hosted zone, its type, TLS
+    // policy and status. Edge-optimized names are CloudFront's in AWS; *.localhost ones resolve to
+    // this machine, where the edge serves every domain name.
+    private static DomainNameConfiguration Configured(DomainNameConfiguration given)
+    {
+        var endpointType = given.EndpointType ?? EndpointTypes.Regional;
+        if (endpointType is not (EndpointTypes.Regional or EndpointTypes.Edge))
         {
-            ApiGatewayDomainName = $"d-{ResourceIds.Api()}.execute-api.localhost",
-            EndpointType = c.EndpointType ?? "REGIONAL",
-            SecurityPolicy = c.SecurityPolicy ?? "TLS_1_2",
+            // PRIVATE names answer only inside a VPC, which a self-hosted gateway does not have.
+            throw ApiGatewayException.BadRequest($"Invalid endpoint type: {endpointType}; this gateway serves EDGE and REGIONAL custom domain names");
+        }
+
+        var edge = endpointType == EndpointTypes.Edge;
+        return given with
+        {
+            ApiGatewayDomainName = edge ? $"d{ResourceIds.Api()}.cloudfront.localhost" : $"d-{ResourceIds.Api()}.execute-api.localhost",
+            HostedZoneId = edge ? CloudFrontHostedZoneId : RegionalHostedZoneId,
+            EndpointType = endpointType,
+            SecurityPolicy = given.SecurityPolicy ?? "TLS_1_2",
             DomainNameStatus = "AVAILABLE",
-        })];
+            CertificateUploadDate = given.CertificateUploadDate ?? ((given.CertificateArn ?? given.CertificateName) is null ? null : Timestamps.Now()),
+        };
+    }
 
     private DomainNameDefinition Find(string domainName) =>
         state.State.DomainNames.TryGetValue(domainName, out var found)
@@ -166,24 +190,44 @@ public sealed class DomainNameRegistryGrain(
 
     private async Task CheckMapping(string domainName, Dictionary<string, ApiMappingDefinition> mappings, ApiMappingDefinition mapping)
     {
-        // Both throw NotFound in AWS's words when the API or its stage does not exist.
-        await grains.GetGrain<IApiGrain>(mapping.ApiId).GetStage(mapping.Stage);
-        // Keys are compared without their outer slashes, as the data plane matches them ("v1", "/v1/").
-        var key = SamePath(mapping.ApiMappingKey);
-        if (mappings.Values.Any(m => SamePath(m.ApiMappingKey) == key && m.ApiMappingId != mapping.ApiMappingId))
+        // Both throw NotFound in AWS's words when the API or its stage does not exist. A REST API
+        // may be mapped here as well as by a v1 base path mapping (multi-level keys only here).
+        if (await ProtocolOf(mapping.ApiId) == ProtocolTypes.Rest)
         {
-            throw ApiGatewayException.Conflict($"An API mapping with key '{key}' already exists for domain name {domainName}");
+            await grains.GetGrain<IRestApiGrain>(mapping.ApiId).GetStage(mapping.Stage);
+        }
+        else
+        {
+            await grains.GetGrain<IApiGrain>(mapping.ApiId).GetStage(mapping.Stage);
+        }
+
+        if (IsKeyTaken(mappings, mapping))
+        {
+            throw ApiGatewayException.Conflict($"An API mapping with key '{SamePath(mapping.ApiMappingKey)}' already exists for domain name {domainName}");
         }
     }
+
+    // Keys are compared without their outer slashes, as the data plane matches them ("v1", "/v1/").
+    private static bool IsKeyTaken(Dictionary<string, ApiMappingDefinition> mappings, ApiMappingDefinition mapping)
+    {
+        var key = SamePath(mapping.ApiMappingKey);
+        return mappings.Values.Any(m => SamePath(m.ApiMappingKey) == key && m.ApiMappingId != mapping.ApiMappingId);
+    }
+
+    private async Task<string?> ProtocolOf(string apiId) =>
+        (await grains.GetGrain<IApiRegistryGrain>(0).GetDirectory()).Apis.GetValueOrDefault(apiId);
 
     // The edge does not ask clients for certificates yet: storing a truststore would promise a check that never happens.
     private static void RefuseMutualTls(DomainNameInput input)
     {
         if (input.MutualTlsAuthentication is not null)
         {
-            throw ApiGatewayException.BadRequest("Mutual TLS authentication is not supported by this gateway yet; leave out mutualTlsAuthentication");
+            throw MutualTlsNotSupported();
         }
     }
+
+    private static ApiGatewayException MutualTlsNotSupported() =>
+        ApiGatewayException.BadRequest("Mutual TLS authentication is not supported by this gateway yet; leave out mutualTlsAuthentication");
 
     private static string SameHost(string domainName) => domainName.TrimEnd('.').ToLowerInvariant();
 

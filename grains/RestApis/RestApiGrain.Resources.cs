@@ -473,6 +473,12 @@ public sealed partial class RestApiGrain
             throw new ApiGatewayException("ValidationException", 400, $"1 validation error detected: Value '{integration.Type}' at 'putIntegrationInput.type' failed to satisfy constraint: Member must satisfy enum value set: [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]");
         }
 
+        // The control plane takes only what the data plane serves: there is no VPC behind this gateway.
+        if (integration.ConnectionType == "VPC_LINK")
+        {
+            throw ApiGatewayException.BadRequest("Integrations with connectionType VPC_LINK are not supported by this gateway (it has no VPC to reach); use connectionType INTERNET");
+        }
+
         if (integration.Type != "MOCK" && string.IsNullOrEmpty(integration.HttpMethod))
         {
             throw ApiGatewayException.BadRequest("Enumeration value for HttpMethod must be non-empty");

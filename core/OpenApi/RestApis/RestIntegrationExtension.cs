@@ -29,6 +29,14 @@ public static class RestIntegrationExtension
             warnings.Add($"{where}: {OpenApiExtensions.Integration} member {name} is not supported and was ignored");
         }
 
+        // PutIntegration refuses VPC_LINK (no VPC behind this gateway); an import says so and calls the URI directly.
+        var connectionType = Text(extension["connectionType"]);
+        if (connectionType == "VPC_LINK")
+        {
+            warnings.Add($"{where}: {OpenApiExtensions.Integration} connectionType VPC_LINK is not supported and was ignored");
+            connectionType = null;
+        }
+
         var responses = new Dictionary<string, RestIntegrationResponse>(StringComparer.Ordinal);
         foreach (var (pattern, node) in extension["responses"] as JsonObject ?? [])
         {
@@ -66,8 +74,8 @@ public static class RestIntegrationExtension
             CacheKeyParameters = Strings(extension["cacheKeyParameters"]),
             CacheNamespace = Text(extension["cacheNamespace"]),
             ContentHandling = Text(extension["contentHandling"]),
-            ConnectionType = Text(extension["connectionType"]),
-            ConnectionId = Text(extension["connectionId"]),
+            ConnectionType = connectionType,
+            ConnectionId = connectionType is null ? null : Text(extension["connectionId"]),
             TlsConfig = extension["tlsConfig"] is JsonObject tls
                 ? new RestTlsConfig { InsecureSkipVerification = Bool(tls["insecureSkipVerification"]) ?? false }
                 : null,

@@ -8,13 +8,13 @@ public static class DomainNameEndpoints
     public static void Map(WireRouter router)
     {
         router.Map("POST", "/v2/domainnames", async request =>
-            await request.WriteAsync(StatusCodes.Status201Created, await Registry(request).CreateDomainName(await request.ReadBodyAsync<DomainNameInput>())));
+            await request.WriteAsync(StatusCodes.Status201Created, V2(await Registry(request).CreateDomainName(await request.ReadBodyAsync<DomainNameInput>()))));
         router.Map("GET", "/v2/domainnames", async request =>
-            await request.WritePageAsync(await Registry(request).GetDomainNames()));
+            await request.WritePageAsync((await Registry(request).GetDomainNames()).Select(V2).ToList()));
         router.Map("GET", "/v2/domainnames/{domainName}", async request =>
-            await request.WriteAsync(StatusCodes.Status200OK, await Registry(request).GetDomainName(request["domainName"])));
+            await request.WriteAsync(StatusCodes.Status200OK, V2(await Registry(request).GetDomainName(request["domainName"]))));
         router.Map("PATCH", "/v2/domainnames/{domainName}", async request =>
-            await request.WriteAsync(StatusCodes.Status200OK, await Registry(request).UpdateDomainName(request["domainName"], await request.ReadBodyAsync<DomainNameInput>())));
+            await request.WriteAsync(StatusCodes.Status200OK, V2(await Registry(request).UpdateDomainName(request["domainName"], await request.ReadBodyAsync<DomainNameInput>()))));
         router.Map("DELETE", "/v2/domainnames/{domainName}", async request =>
         {
             await Registry(request).DeleteDomainName(request["domainName"]);
@@ -37,6 +37,9 @@ public static class DomainNameEndpoints
             await request.WriteNoContentAsync();
         });
     }
+
+    // The members only apigateway (v1) has are not apigatewayv2's to show.
+    private static DomainNameDefinition V2(DomainNameDefinition domain) => domain with { Policy = null, EndpointAccessMode = null };
 
     private static IDomainNameRegistryGrain Registry(WireRequest request) => request.Grains.GetGrain<IDomainNameRegistryGrain>(0);
 }

@@ -3,6 +3,7 @@ using OrleansGateway.ApiKeys;
 using OrleansGateway.Errors;
 using OrleansGateway.RestApis;
 using OrleansGateway.UsagePlans;
+using OrleansGateway.VpcLinks;
 
 namespace OrleansGateway.Edge.ControlPlane.RestApis;
 
@@ -20,6 +21,7 @@ public static partial class RestTagTargets
         (new Regex("^/restapis/(?<api>[^/]+)$"), (grains, m) => new RestApiTags(grains.GetGrain<IRestApiGrain>(m.Groups["api"].Value), null)),
         (new Regex("^/usageplans/(?<plan>[^/]+)$"), (grains, m) => new UsagePlanTags(grains.GetGrain<IUsagePlanRegistryGrain>(0), m.Groups["plan"].Value)),
         (new Regex("^/apikeys/(?<key>[^/]+)$"), (grains, m) => new ApiKeyTags(grains.GetGrain<IApiKeyRegistryGrain>(0), m.Groups["key"].Value)),
+        (new Regex("^/vpclinks/(?<link>[^/]+)$"), (grains, m) => new VpcLinkTags(grains.GetGrain<IVpcLinkRegistryGrain>(0), m.Groups["link"].Value)),
     ];
 
     public static IRestTaggable Resolve(IGrainFactory grains, string arn)
@@ -66,5 +68,14 @@ public static partial class RestTagTargets
         public Task Tag(Dictionary<string, string> tags) => plans.TagResource(usagePlanId, tags);
 
         public Task Untag(List<string> tagKeys) => plans.UntagResource(usagePlanId, tagKeys);
+    }
+
+    private sealed class VpcLinkTags(IVpcLinkRegistryGrain links, string vpcLinkId) : IRestTaggable
+    {
+        public async Task<Dictionary<string, string>> GetTags() => (await links.Get(vpcLinkId)).Tags ?? [];
+
+        public Task Tag(Dictionary<string, string> tags) => links.TagResource(vpcLinkId, tags);
+
+        public Task Untag(List<string> tagKeys) => links.UntagResource(vpcLinkId, tagKeys);
     }
 }

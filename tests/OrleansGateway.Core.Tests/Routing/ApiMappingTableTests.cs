@@ -22,6 +22,17 @@ public sealed class ApiMappingTableTests
     });
 
     [Theory]
+    [InlineData("unmapped.example.com", true, 0)]
+    [InlineData("Exact.Example.org:443", true, 1)]
+    [InlineData("deep.example.org", true, 1)]
+    [InlineData("nobody.example.net", false, 0)]
+    public void DomainNamesMappings_AreFoundByHost_WhicheverPathIsAsked(string host, bool found, int count)
+    {
+        Assert.Equal(found, Table.TryGetMappings(host, out var mappings));
+        Assert.Equal(count, mappings.Count);
+    }
+
+    [Theory]
     [InlineData("/orders", "api2", "/")]
     [InlineData("/orders/v1/items", "api3", "/")]
     [InlineData("/orders/v2/items", "api4", "/")]

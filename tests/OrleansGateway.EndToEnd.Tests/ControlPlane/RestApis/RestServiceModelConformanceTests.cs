@@ -106,6 +106,19 @@ public sealed class RestServiceModelConformanceTests(EmbeddedEdgeFixture fixture
         call("UpdateStage", s, patch(("replace", "/*/*/throttling/rateLimit", "10"), ("replace", "/~1pets/GET/caching/enabled", "true"),
                                      ("replace", "/canarySettings/percentTraffic", "5"), ("replace", "/tracingEnabled", "true")))
         call("FlushStageCache", s + "/cache/data"); call("FlushStageAuthorizersCache", s + "/cache/authorizers")
+        call("CreateDomainName", "/domainnames", {"domainName": "model.example.test", "tags": {"k": "v"},
+                                                  "certificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/abc"})
+        n = "/domainnames/model.example.test"
+        call("GetDomainName", n); call("GetDomainNames", "/domainnames?limit=2")
+        call("UpdateDomainName", n, patch(("replace", "/securityPolicy", "TLS_1_0")))
+        call("CreateBasePathMapping", n + "/basepathmappings", {"basePath": "v1", "restApiId": api["id"], "stage": "prod"})
+        call("GetBasePathMapping", n + "/basepathmappings/v1"); call("GetBasePathMappings", n + "/basepathmappings")
+        call("UpdateBasePathMapping", n + "/basepathmappings/v1", patch(("replace", "/basePath", "v2")))
+        call("DeleteBasePathMapping", n + "/basepathmappings/v2"); call("DeleteDomainName", n)
+        link = call("CreateVpcLink", "/vpclinks", {"name": "nlb", "targetArns": ["arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/x/1"]})
+        l = "/vpclinks/" + link["id"]
+        call("GetVpcLink", l); call("GetVpcLinks", "/vpclinks"); call("UpdateVpcLink", l, patch(("replace", "/name", "renamed")))
+        call("DeleteVpcLink", l)
         t = "/tags/" + urllib.parse.quote("arn:aws:apigateway:us-east-1::/restapis/" + api["id"] + "/stages/dev", safe="")
         call("TagResource", t, {"tags": {"k": "v"}}); call("GetTags", t); call("UntagResource", t + "?tagKeys=k")
         call("DeleteStage", s); call("DeleteDeployment", "/restapis/" + api["id"] + "/deployments/" + second["id"])
