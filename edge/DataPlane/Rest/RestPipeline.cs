@@ -129,20 +129,12 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
         var http = request.Http.Request;
         try
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await http.Body.ReadAsync(chunk, request.Http.RequestAborted)) > 0)
+            if (await BoundedBody.ReadAsync(http.Body, http.ContentLength, options.MaxPayloadBytes, request.Http.RequestAborted) is not { } body)
             {
-                if (buffer.Length + read > options.MaxPayloadBytes)
-                {
-                    return RequestTooLarge();
-                }
-
-                buffer.Write(chunk, 0, read);
+                return RequestTooLarge();
             }
 
-            request.RawBody = buffer.ToArray();
+            request.RawBody = body;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
