@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # HTTP benchmark: the gateway's HTTP_PROXY route against a direct Kestrel backend, a minimal YARP proxy
 # and nginx, all forwarding to the same backend, measured with wrk side by side in one run, round by
-# round, so that drift on the machine hits every target alike. See docs/benchmarks.md.
+# round, so that drift on the machine hits every target alike. The "rest" target is a REST API method
+# on the same gateway process: an HTTP integration with a request template and the 100-item reshape
+# response template (bench/rest-api.yaml). See docs/benchmarks.md.
 #
 # Usage: bench/run.sh            (full run: 3 rounds x {32,256} connections x 4 targets, 10 s each)
 # Knobs (environment):
 #   ROUNDS=3 DURATION=10 WARMUP=3 CONNECTIONS="32 256" THREADS=2
 #   PRIME=8                                (seconds of load per target before round 1, so the JIT has settled)
-#   TARGETS="direct yarp nginx gateway"   (a subset to try the harness, e.g. "direct yarp nginx")
+#   TARGETS="direct yarp nginx gateway"   (a subset to try the harness, e.g. "direct yarp nginx"; add "rest"
+#                                           for the REST API's templated route, e.g. "direct yarp gateway rest")
 #   SKIP_BUILD=1                           (reuse the Release builds already there)
 #   GATEWAY_INVOKE=host|path               (Host: {apiId}.execute-api.localhost, or /_aws/execute-api/{apiId}/$default)
 #   OUT=bench/results                      (where results-<time>/ with raw wrk output and summary.md go)
@@ -55,6 +58,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 has_target() { [[ " $TARGETS " == *" $1 "* ]]; }
+# The gateway process serves both the HTTP API target ("gateway") and the REST API target ("rest").
+has_gateway() { has_target gateway || has_target rest; }
 
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -90,14 +95,14 @@ ensure_tools() {
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-perf >/dev/null
     fi
-    command -v aws >/dev/null || { log "the AWS CLI (aws) is needed for the gateway target"; has_target gateway && exit 1; }
+    command -v aws >/dev/null || { log "the AWS CLI (aws) is needed for the gateway and rest targets"; has_gateway && exit 1; }
 }
 
 build() {
     [[ ${SKIP_BUILD:-0} == 1 ]] && return
     log "building Release"
     local project projects=(bench/OrleansGateway.Bench.Backend bench/OrleansGateway.Bench.YarpProxy)
-    has_target gateway && projects+=(edge)
+    has_gateway && projects+=(edge)
     for project in "${projects[@]}"; do
         (cd "$ROOT" && dotnet build -c Release --nologo -v q "$project" >"$WORK/build.log" 2>&1) \
             || { cat "$WORK/build.log" >&2; exit 1; }
@@ -202,7 +207,12 @@ EOF
     wait_ok "${URL[nginx]}" 15
 fi
 
-if has_target gateway; then
+aws_bench() {
+    AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" \
+        aws --endpoint-url "http://127.0.0.1:$GW_ADMIN_PORT" "$@"
+}
+
+if has_gateway; then
     GW_DATA_PORT=$(free_port)
     GW_ADMIN_PORT=$(free_port)
     EDGE_DIR=$ROOT/edge/bin/Release/net10.0
@@ -223,9 +233,12 @@ if has_target gateway; then
     wait_ok "http://127.0.0.1:$GW_ADMIN_PORT/healthz" 90 || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
     wait_ok "http://127.0.0.1:$GW_DATA_PORT/healthz" 30 || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
 
-    API_ID=$(AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" \
-        aws apigatewayv2 create-api --name bench --protocol-type HTTP --target "$BACKEND/" \
-        --endpoint-url "http://127.0.0.1:$GW_ADMIN_PORT" --query ApiId --output text) \
+    PID_OF[rest]=${PID_OF[gateway]}
+fi
+
+if has_target gateway; then
+    API_ID=$(aws_bench apigatewayv2 create-api --name bench --protocol-type HTTP --target "$BACKEND/" \
+        --query ApiId --output text) \
         || { log "the gateway did not create the HTTP API (CreateApi with quick create)"; exit 1; }
     log "created HTTP API $API_ID"
     if [[ $GATEWAY_INVOKE == host ]]; then
@@ -239,6 +252,33 @@ if has_target gateway; then
     gateway_body=$(curl -s ${HOSTHDR[gateway]:+-H "Host: ${HOSTHDR[gateway]}"} "${URL[gateway]}")
     direct_body=$(curl -s "$BACKEND/")
     [[ $gateway_body == "$direct_body" ]] || { log "the gateway answered '$gateway_body', not the backend's body"; exit 1; }
+fi
+
+if has_target rest; then
+    sed "s|BENCH_BACKEND|$BACKEND|" "$ROOT/bench/rest-api.yaml" >"$WORK/rest-api.yaml"
+    REST_ID=$(aws_bench apigateway import-rest-api --body "fileb://$WORK/rest-api.yaml" --query id --output text) \
+        || { log "the gateway did not import bench/rest-api.yaml (ImportRestApi)"; exit 1; }
+    aws_bench apigateway create-deployment --rest-api-id "$REST_ID" --stage-name bench >/dev/null \
+        || { log "the gateway did not deploy the REST API"; exit 1; }
+    log "imported and deployed REST API $REST_ID (stage bench)"
+    if [[ $GATEWAY_INVOKE == host ]]; then
+        URL[rest]="http://127.0.0.1:$GW_DATA_PORT/bench/pets?limit=100"
+        HOSTHDR[rest]=$REST_ID.execute-api.localhost
+    else
+        URL[rest]="http://127.0.0.1:$GW_DATA_PORT/_aws/execute-api/$REST_ID/bench/pets?limit=100"
+    fi
+    wait_ok "${URL[rest]}" 15 "${HOSTHDR[rest]:-}" || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
+    # The answer must be the reshaped list: 100 items, the last without a trailing comma, the request's id.
+    rest_body=$(curl -s ${HOSTHDR[rest]:+-H "Host: ${HOSTHDR[rest]}"} "${URL[rest]}")
+    python3 -c '
+import json, sys
+answer = json.loads(sys.stdin.read())
+items = answer["items"]
+assert answer["count"] == 100 and len(items) == 100, answer["count"]
+assert items[1] == {"id": "2", "description": "Item 2 is a fish.", "askingPrice": 3.49, "available": True}, items[1]
+assert len(answer["requestId"]) > 0
+' <<<"$rest_body" || { log "the REST route answered '${rest_body:0:300}...', not the reshaped list"; exit 1; }
+    log "the REST route answers the reshaped list ($(wc -c <<<"$rest_body") bytes)"
 fi
 
 read -r -a TARGET_LIST <<<"$TARGETS"
@@ -300,7 +340,7 @@ done
 
 # Where a .NET proxy's CPU goes under the same load: perf samples of the process, JIT frames named.
 if [[ $PROFILE == 1 ]]; then
-    for target in yarp gateway; do
+    for target in yarp gateway rest; do
         has_target "$target" || continue
         mapfile -t args < <(wrk_args "$target")
         timeout $((DURATION + 20)) wrk -t"$THREADS" -c"${CONN_LIST[0]}" -d"$((DURATION + 2))s" "${args[@]}" >/dev/null 2>&1 &
@@ -324,7 +364,7 @@ done
     echo
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(uname -srm); wrk, the targets and the backend share them."
     echo "Versions: commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's/^nginx version: //'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
-    [[ -n ${GATEWAY_ENV:-} ]] && has_target gateway && echo "Gateway environment: $GATEWAY_ENV"
+    [[ -n ${GATEWAY_ENV:-} ]] && has_gateway && echo "Gateway environment: $GATEWAY_ENV"
     echo "Rounds: $ROUNDS (interleaved), wrk -t$THREADS, ${WARMUP}s warm-up + ${DURATION}s measured per cell; figures are medians over rounds."
     echo "Load average (1, 5, 15 min) before the rounds: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) ."
     ((stopped)) && echo "Stopped early at the ${MAX_SECONDS}s time budget."

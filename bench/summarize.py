@@ -6,7 +6,7 @@ import statistics
 import sys
 from collections import defaultdict
 
-ORDER = ["direct", "yarp", "nginx", "gateway"]
+ORDER = ["direct", "yarp", "nginx", "gateway", "rest"]
 
 
 def median(values):
@@ -96,3 +96,21 @@ if ("gateway", conns[0]) in summary and ("yarp", conns[0]) in summary:
         if pairs:
             print(f"- {c} connections: throughput {' / '.join(f'{p[0]:.2f}x' for p in pairs)} (median {median([p[0] for p in pairs]):.2f}x), "
                   f"p99 {' / '.join(f'{p[1]:.2f}x' for p in pairs)} (median {median([p[1] for p in pairs]):.2f}x)")
+
+if ("rest", conns[0]) in summary and ("gateway", conns[0]) in summary:
+    print()
+    print("REST target: the REST API's templated route (request template, 100-item reshape response template) "
+          "requests/s >= 0.8x the HTTP API's HTTP_PROXY route (\"gateway\").")
+    print()
+    for c in conns:
+        r, g = summary.get(("rest", c)), summary.get(("gateway", c))
+        if r and g:
+            ok = r["rps"] >= 0.8 * g["rps"]
+            paired = []
+            for rnd in sorted({row["round"] for row in rows}, key=int):
+                pair = {row["target"]: row for row in rows if row["round"] == rnd and int(row["connections"]) == c}
+                if "rest" in pair and "gateway" in pair:
+                    paired.append(float(pair["rest"]["rps"]) / float(pair["gateway"]["rps"]))
+            paired_text = " / ".join(f"{p:.2f}x" for p in paired)
+            print(f"- {c} connections: {ratio(r['rps'], g['rps'])} ({'met' if ok else 'NOT met'}); paired per round {paired_text}; "
+                  f"CPU per request {fmt(r['cpu'], 1)} µs against {fmt(g['cpu'], 1)} µs")

@@ -8,7 +8,12 @@
 # Knobs (environment):
 #   SIZES="10000 19000"      connection counts, one fresh start of every target each
 #   FULL_SIZE=10000          the size that also runs push and broadcast (others: connect and memory)
-#   TARGETS="bare gateway"
+#   TARGETS="bare gateway"   gateway-observers / gateway-streams: the gateway with that group fan-out
+#                            (Gateway__WebSockets__Groups__FanOut), for comparing the two in one run
+#   FANOUT="Observers Streams"   shorthand: replaces "gateway" in TARGETS by one gateway-<variant> per value
+#   ROUNDS=1                 repeat every size's targets this many times, in turn (A, B, A, B), each started
+#                            fresh; summary.md then gives medians over rounds and the per-round pairs
+#   PHASES=connect,push,broadcast   the phases at FULL_SIZE (e.g. connect,broadcast for the fan-out comparison)
 #   MODE=embedded|cluster    gateway: one edge with its co-hosted silo, or Azurite + a silo + two edges
 #                            (clients on edge A, posts, joins and broadcasts through edge B)
 #   PUSH_RATE=2000 PUSH_SECONDS=10 BROADCASTS=5 SETTLE=10 CONCURRENCY=64 SOURCES=20 WARMUP=1000
@@ -35,6 +40,15 @@ SOURCES=${SOURCES:-20}
 WARMUP=${WARMUP:-1000}
 MAX_SECONDS=${MAX_SECONDS:-300}
 CONNECT_ROUTE=${CONNECT_ROUTE:-1}
+ROUNDS=${ROUNDS:-1}
+PHASES=${PHASES:-connect,push,broadcast}
+FANOUT=${FANOUT:-}
+VARIANT=
+if [[ -n $FANOUT ]]; then
+    variants=""
+    for value in $FANOUT; do variants+=" gateway-${value,,}"; done
+    TARGETS=$(sed "s/\bgateway\b/${variants# }/" <<<"$TARGETS")
+fi
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 AZURITE=${AZURITE:-$ROOT/node_modules/azurite/dist/src/azurite.js}
@@ -148,6 +162,7 @@ start_edge() {
     local edge_dir=$ROOT/edge/bin/Release/net10.0
     local extra_env
     read -r -a extra_env <<<"${GATEWAY_ENV:-}"
+    [[ -n $VARIANT ]] && extra_env+=("Gateway__WebSockets__Groups__FanOut=${VARIANT^}")
     # The content root is the build output, so the edge reads its own appsettings.json: it runs as shipped.
     start "$name" env -C "$edge_dir" \
         Kestrel__Endpoints__Data__Url="http://127.0.0.1:$data" Kestrel__Endpoints__Admin__Url="http://127.0.0.1:$admin" \
@@ -173,6 +188,7 @@ start_gateway() {
         silo_port=$(free_port); gateway_port=$(free_port); health=$(free_port)
         local silo_dir=$ROOT/silo/bin/Release/net10.0 extra_env
         read -r -a extra_env <<<"${GATEWAY_ENV:-}"
+        [[ -n $VARIANT ]] && extra_env+=("Gateway__WebSockets__Groups__FanOut=${VARIANT^}")
         start silo env -C "$silo_dir" "Gateway__Storage__ConnectionString=$connection" Gateway__Silo__ClusterId="ws-bench-$RUN" \
             Gateway__Silo__SiloPort="$silo_port" Gateway__Silo__GatewayPort="$gateway_port" \
             Kestrel__Endpoints__Health__Url="http://127.0.0.1:$health" "${extra_env[@]}" dotnet "$silo_dir/OrleansGateway.Silo.dll"
@@ -228,30 +244,39 @@ build
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 read -r -a SIZE_LIST <<<"$SIZES"
 read -r -a TARGET_LIST <<<"$TARGETS"
-log "plan: sizes ${SIZE_LIST[*]}, targets ${TARGET_LIST[*]}, gateway mode $MODE; open-file limit $(ulimit -n)"
+log "plan: sizes ${SIZE_LIST[*]}, targets ${TARGET_LIST[*]}, $ROUNDS round(s), gateway mode $MODE; open-file limit $(ulimit -n)"
 
 for size in "${SIZE_LIST[@]}"; do
     phases=connect
-    [[ $size == "$FULL_SIZE" ]] && phases=connect,push,broadcast
-    for target in "${TARGET_LIST[@]}"; do
-        RUN=$target-$size
-        RUN_PIDS=()
-        if ! "start_$target"; then
-            log "$RUN: the target did not start; skipped"
-            for name in bare edge-a edge-b silo; do [[ -f $WORK/$name.log ]] && cp "$WORK/$name.log" "$RESULTS/$RUN-$name.log"; done
+    [[ $size == "$FULL_SIZE" ]] && phases=$PHASES
+    for round in $(seq 1 "$ROUNDS"); do
+        for target in "${TARGET_LIST[@]}"; do
+            RUN=$target-$size
+            ((ROUNDS > 1)) && RUN=$RUN-r$round
+            RUN_PIDS=()
+            VARIANT=
+            starter=start_$target
+            if [[ $target == gateway-* ]]; then
+                VARIANT=${target#gateway-}
+                starter=start_gateway
+            fi
+            if ! "$starter"; then
+                log "$RUN: the target did not start; skipped"
+                for name in bare edge-a edge-b silo; do [[ -f $WORK/$name.log ]] && cp "$WORK/$name.log" "$RESULTS/$RUN-$name.log"; done
+                stop_run
+                continue
+            fi
+            log "$RUN: load ($phases), server processes ${SERVER_PIDS[*]}"
+            pids=$(IFS=,; echo "${SERVER_PIDS[*]}")
+            timeout $((MAX_SECONDS + 30)) dotnet "$(release_dll bench/OrleansGateway.Bench.WebSocketLoad OrleansGateway.Bench.WebSocketLoad)" \
+                --label "$target" "${LOAD_ARGS[@]}" --pids "$pids" --connections "$size" --phases "$phases" \
+                --sources "$SOURCES" --concurrency "$CONCURRENCY" --warmup "$WARMUP" --settle "$SETTLE" \
+                --push-rate "$PUSH_RATE" --push-seconds "$PUSH_SECONDS" --broadcasts "$BROADCASTS" \
+                --max-seconds "$MAX_SECONDS" --hold "${HOLD:-0}" --out "$RESULTS/$RUN.json" 2> >(tee "$RESULTS/$RUN-load.log" >&2) \
+                || log "$RUN: the load tool failed (exit $?)"
             stop_run
-            continue
-        fi
-        log "$RUN: load ($phases), server processes ${SERVER_PIDS[*]}"
-        pids=$(IFS=,; echo "${SERVER_PIDS[*]}")
-        timeout $((MAX_SECONDS + 30)) dotnet "$(release_dll bench/OrleansGateway.Bench.WebSocketLoad OrleansGateway.Bench.WebSocketLoad)" \
-            --label "$target" "${LOAD_ARGS[@]}" --pids "$pids" --connections "$size" --phases "$phases" \
-            --sources "$SOURCES" --concurrency "$CONCURRENCY" --warmup "$WARMUP" --settle "$SETTLE" \
-            --push-rate "$PUSH_RATE" --push-seconds "$PUSH_SECONDS" --broadcasts "$BROADCASTS" \
-            --max-seconds "$MAX_SECONDS" --hold "${HOLD:-0}" --out "$RESULTS/$RUN.json" 2> >(tee "$RESULTS/$RUN-load.log" >&2) \
-            || log "$RUN: the load tool failed (exit $?)"
-        stop_run
-        for name in bare edge-a edge-b silo; do [[ -f $WORK/$name.log ]] && mv "$WORK/$name.log" "$RESULTS/$RUN-$name.log"; done
+            for name in bare edge-a edge-b silo; do [[ -f $WORK/$name.log ]] && mv "$WORK/$name.log" "$RESULTS/$RUN-$name.log"; done
+        done
     done
 done
 
@@ -262,6 +287,7 @@ done
     echo "Versions: commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), .NET $(dotnet --version). Gateway mode: $MODE."
     [[ -n ${GATEWAY_ENV:-} ]] && echo "Gateway environment: $GATEWAY_ENV"
     [[ $CONNECT_ROUTE == 1 ]] || echo "The gateway's API had no \$connect route (CONNECT_ROUTE=0)."
+    ((ROUNDS > 1)) && echo "Rounds: $ROUNDS; in each, every target started fresh, in the order ${TARGET_LIST[*]}; phases at $FULL_SIZE: $PHASES."
     echo "Connect concurrency $CONCURRENCY from $SOURCES source addresses, warm-up $WARMUP connections, memory read ${SETTLE}s after the last connect; push $PUSH_RATE/s for ${PUSH_SECONDS}s; $BROADCASTS broadcasts."
     echo "Load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) ."
     echo

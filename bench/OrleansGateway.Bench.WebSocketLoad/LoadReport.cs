@@ -44,7 +44,14 @@ public sealed class LoadReport
         double P50Ms, double P90Ms, double P99Ms, double MaxMs, double PostP50Ms, double PostP99Ms, double ServerCpuMicrosecondsPerPush,
         int ClientCollections, double ClientGcPauseMs);
 
-    /// <summary>Broadcasts to every held connection, one at a time; the time is until the last member had the frame.</summary>
+    /// <summary>
+    /// Broadcasts to every held connection, one at a time; the time is until the last member had the frame
+    /// (<c>RoundsMs</c>), until half and 99 % of them had it (the median and p99 member's delivery latency), and
+    /// until the POST was answered. Delivery rate: members over the time to the last; server CPU summed over the
+    /// counted rounds, per delivered frame.
+    /// </summary>
     public sealed record BroadcastFigures(
-        int Members, int JoinFailed, double JoinSeconds, double[] RoundsMs, int[] RoundsReached, double MedianMs, string? LastAnswer);
+        int Members, int JoinFailed, double JoinSeconds, double[] RoundsMs, int[] RoundsReached, double MedianMs, string? LastAnswer,
+        double[] RoundsHalfMs, double[] RoundsP99Ms, double[] RoundsPostMs, double MedianHalfMs, double MedianP99Ms, double MedianPostMs,
+        double DeliveriesPerSecond, double ServerCpuMicrosecondsPerDelivery);
 }

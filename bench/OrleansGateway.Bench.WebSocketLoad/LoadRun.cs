@@ -63,7 +63,7 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
             if (options.Phases.Contains("broadcast") && options.BroadcastUrl is not null && named.Length > 0)
             {
                 report.Broadcast = await BroadcastAsync(named, MeasuredGroup, options.BroadcastRounds, cancellationToken);
-                Log($"broadcast to {report.Broadcast.Members} ({report.Broadcast.LastAnswer}): median {report.Broadcast.MedianMs:F1} ms ({string.Join(" / ", report.Broadcast.RoundsMs.Select(ms => ms.ToString("F1")))})");
+                Log($"broadcast to {report.Broadcast.Members} ({report.Broadcast.LastAnswer}): median {report.Broadcast.MedianMs:F1} ms ({string.Join(" / ", report.Broadcast.RoundsMs.Select(ms => ms.ToString("F1")))}), median member {report.Broadcast.MedianHalfMs:F1} ms, p99 member {report.Broadcast.MedianP99Ms:F1} ms, POST answered in {report.Broadcast.MedianPostMs:F1} ms, {report.Broadcast.DeliveriesPerSecond:F0} deliveries/s, server CPU {report.Broadcast.ServerCpuMicrosecondsPerDelivery:F1} µs per delivery");
             }
         }
 
@@ -317,9 +317,13 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
         var joinSeconds = Stopwatch.GetElapsedTime(joinStarted).TotalSeconds;
 
         // Round 0 warms the path and is not counted.
-        receipts.ExpectBroadcasts(rounds + 1);
+        receipts.ExpectBroadcasts(rounds + 1, clients.Length);
         var times = new List<double>();
+        var halves = new List<double>();
+        var p99s = new List<double>();
+        var posts = new List<double>();
         var reached = new List<int>();
+        var cpu = 0.0;
         string? answer = null;
         for (var round = 0; round <= rounds; round++)
         {
@@ -332,9 +336,12 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
                 request.Headers.Host = options.HttpHost;
             }
 
+            var cpuBefore = _server.CpuSeconds();
             var started = Stopwatch.GetTimestamp();
+            long answeredAt;
             using (var response = await http.SendAsync(request, cancellationToken))
             {
+                answeredAt = Stopwatch.GetTimestamp();
                 answer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}";
             }
 
@@ -346,8 +353,12 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
 
             if (round > 0)
             {
+                cpu += _server.CpuSeconds() - cpuBefore;
                 var last = receipts.BroadcastLast(round);
                 times.Add(last == 0 ? double.NaN : Milliseconds(last - started));
+                halves.Add(receipts.BroadcastHalf(round) is var half && half != 0 ? Milliseconds(half - started) : double.NaN);
+                p99s.Add(receipts.BroadcastP99(round) is var p99 && p99 != 0 ? Milliseconds(p99 - started) : double.NaN);
+                posts.Add(Milliseconds(answeredAt - started));
                 reached.Add(receipts.BroadcastCount(round));
             }
 
@@ -355,8 +366,15 @@ public sealed class LoadRun(LoadOptions options, Receipts receipts, HttpClient h
         }
 
         var sorted = times.Where(t => !double.IsNaN(t)).Order().ToList();
-        return new LoadReport.BroadcastFigures(clients.Length, joinFailed, joinSeconds, [.. times], [.. reached], Percentile(sorted, 50), answer);
+        var median = Percentile(sorted, 50);
+        var delivered = reached.Sum();
+        return new LoadReport.BroadcastFigures(
+            clients.Length, joinFailed, joinSeconds, [.. times], [.. reached], median, answer,
+            [.. halves], [.. p99s], [.. posts], MedianOf(halves), MedianOf(p99s), MedianOf(posts),
+            clients.Length / (median / 1000.0), cpu * 1e6 / Math.Max(1, delivered));
     }
+
+    private static double MedianOf(List<double> values) => Percentile(values.Where(v => !double.IsNaN(v)).Order().ToList(), 50);
 
     private static async Task CloseAllAsync(List<ClientSocket> clients)
     {

@@ -8,6 +8,10 @@ public sealed class Receipts
     private long[] _pushes = [];
     private int[] _broadcastCounts = [];
     private long[] _broadcastLast = [];
+    private long[] _broadcastHalf = [];
+    private long[] _broadcastP99 = [];
+    private int _halfCount = int.MaxValue;
+    private int _p99Count = int.MaxValue;
     private int _unexpected;
 
     public long[] Pushes => _pushes;
@@ -18,15 +22,26 @@ public sealed class Receipts
 
     public void ExpectPushes(int count) => _pushes = new long[count];
 
-    public void ExpectBroadcasts(int rounds)
+    /// <summary>Resets the broadcast counters for <paramref name="rounds"/> rounds to <paramref name="members"/> members each.</summary>
+    public void ExpectBroadcasts(int rounds, int members)
     {
         _broadcastCounts = new int[rounds];
         _broadcastLast = new long[rounds];
+        _broadcastHalf = new long[rounds];
+        _broadcastP99 = new long[rounds];
+        _halfCount = Math.Max(1, (members + 1) / 2);
+        _p99Count = Math.Max(1, (int)Math.Ceiling(members * 0.99));
     }
 
     public int BroadcastCount(int round) => Volatile.Read(ref _broadcastCounts[round]);
 
     public long BroadcastLast(int round) => Volatile.Read(ref _broadcastLast[round]);
+
+    /// <summary>When half of the members had the round's frame: the median member's delivery.</summary>
+    public long BroadcastHalf(int round) => Volatile.Read(ref _broadcastHalf[round]);
+
+    /// <summary>When 99 % of the members had the round's frame.</summary>
+    public long BroadcastP99(int round) => Volatile.Read(ref _broadcastP99[round]);
 
     /// <summary>Push frames are "p:SEQ", broadcast frames "b:ROUND"; anything else is counted and kept for the report.</summary>
     public void Received(ReadOnlySpan<byte> frame)
@@ -42,7 +57,18 @@ public sealed class Receipts
 
             if (frame[0] == (byte)'b' && (uint)number < (uint)_broadcastCounts.Length)
             {
-                Interlocked.Increment(ref _broadcastCounts[number]);
+                // The count that reaches a threshold is unique, so exactly one receipt records each quantile.
+                var count = Interlocked.Increment(ref _broadcastCounts[number]);
+                if (count == _halfCount)
+                {
+                    Volatile.Write(ref _broadcastHalf[number], now);
+                }
+
+                if (count == _p99Count)
+                {
+                    Volatile.Write(ref _broadcastP99[number], now);
+                }
+
                 RaiseTo(ref _broadcastLast[number], now);
                 return;
             }

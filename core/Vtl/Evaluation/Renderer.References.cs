@@ -103,7 +103,15 @@ internal sealed partial class Renderer
 
     private object? EvaluateReference(ReferenceExpression reference)
     {
-        var value = Lookup(reference.RootName);
+        // A built-in ($foreach, $context, $input) resolves without the variable lookups when nothing can shadow it.
+        var value = reference.Builtin != BuiltinVariable.None && _macroFrames.Count == 0 && !_builtinShadowed && _context.Variables is null
+            ? Builtin(reference.Builtin)
+            : Lookup(reference.RootName);
+        if (reference.PropertyNames is { } names)
+        {
+            return StepProperties(value, names, reference.Segments);
+        }
+
         foreach (var segment in reference.Segments)
         {
             if (value is null)
@@ -115,6 +123,25 @@ internal sealed partial class Renderer
         }
 
         return value;
+    }
+
+    /// <summary><see cref="Step"/> for a chain of property steps, the common case, without a type test per segment.</summary>
+    private static object? StepProperties(object? value, string[] names, ReferenceSegment[] segments)
+    {
+        var i = 0;
+        try
+        {
+            for (; i < names.Length && value is not null; i++)
+            {
+                value = MemberAccess.GetProperty(value, names[i]);
+            }
+
+            return value;
+        }
+        catch (VtlRenderException e) when (!e.Message.Contains(" at line ", StringComparison.Ordinal))
+        {
+            throw new VtlRenderException($"{e.Message} at line {segments[i].Line}, column {segments[i].Column}", e);
+        }
     }
 
     /// <summary>One member step; Java exceptions from a method surface as render errors naming its position.</summary>
@@ -184,18 +211,20 @@ internal sealed partial class Renderer
             return JavaValues.Normalize(extra);
         }
 
-        return name switch
-        {
-            "input" => _input ??= new InputVariable(_context),
-            "util" => UtilVariable.Instance,
-            "context" => _context.Context,
-            "stageVariables" => _stageVariables ??= JsonValues.ToMap(_context.StageVariables),
-            "foreach" => _foreach,
-            "velocityCount" => _foreach is null ? null : JavaBoxes.Int(_foreach.Count),
-            "velocityHasNext" => _foreach is null ? null : JavaBoxes.Bool(_foreach.HasNext),
-            _ => null,
-        };
+        return Builtin(ReferenceExpression.BuiltinOf(name));
     }
+
+    private object? Builtin(BuiltinVariable builtin) => builtin switch
+    {
+        BuiltinVariable.Input => _input ??= new InputVariable(_context),
+        BuiltinVariable.Util => UtilVariable.Instance,
+        BuiltinVariable.Context => _context.Context,
+        BuiltinVariable.StageVariables => _stageVariables ??= JsonValues.ToMap(_context.StageVariables),
+        BuiltinVariable.Foreach => _foreach,
+        BuiltinVariable.VelocityCount => _foreach is null ? null : JavaBoxes.Int(_foreach.Count),
+        BuiltinVariable.VelocityHasNext => _foreach is null ? null : JavaBoxes.Bool(_foreach.HasNext),
+        _ => null,
+    };
 
     private void SetVariable(string name, object? value)
     {
@@ -203,6 +232,11 @@ internal sealed partial class Renderer
         {
             _macroFrames[^1][name] = argument with { Value = value };
             return;
+        }
+
+        if (!_builtinShadowed && !ReferenceEquals(name, _lastGlobalName) && ReferenceExpression.BuiltinOf(name) != BuiltinVariable.None)
+        {
+            _builtinShadowed = true;
         }
 
         _globals[name] = value;

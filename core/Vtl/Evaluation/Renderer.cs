@@ -25,6 +25,9 @@ internal sealed partial class Renderer
     private IDictionary<string, object?>? _stageVariables;
     private int _callDepth;
     private string? _lastGlobalName;
+
+    /// <summary>A global was given a built-in's name (<c>#set($foreach = ...)</c>), so built-ins take the full lookup.</summary>
+    private bool _builtinShadowed;
     private object? _lastGlobalValue;
 
     public Renderer(IReadOnlyDictionary<string, MacroDefinition> macros, VtlRenderContext context, VtlLimits limits, StringBuilder output)

@@ -64,7 +64,10 @@ public sealed partial class RestIntegrationClient(HttpProxyForwarder forwarder, 
                 headers[name] = string.Join(",", values);
             }
 
-            var bytes = await ReadAsync(response.Content, deadline.Token);
+            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+            // A HEAD answer declares the length of a body it does not send.
+            var declared = message.Method == HttpMethod.Head ? null : response.Content.Headers.ContentLength;
+            var bytes = await BoundedBody.ReadAsync(stream, declared, options.MaxPayloadBytes, deadline.Token);
             if (bytes is null)
             {
                 Log.ResponseTooLarge(logger, request.Invocation.ApiId, request.Invocation.StageName, options.MaxPayloadBytes);
@@ -83,25 +86,6 @@ public sealed partial class RestIntegrationClient(HttpProxyForwarder forwarder, 
             Log.Failed(logger, request.Invocation.ApiId, request.Invocation.StageName, e.Message);
             return RestIntegrationResult.Failed(GatewayError.InternalServerError());
         }
-    }
-
-    private async Task<byte[]?> ReadAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > options.MaxPayloadBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static Uri Uri(RestRequest request, RestCompiledIntegration integration, IntegrationRequestParameters parameters, bool proxy)

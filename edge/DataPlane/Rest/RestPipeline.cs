@@ -55,6 +55,12 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
         catch (Exception e) when (!request.Http.RequestAborted.IsCancellationRequested)
         {
             Log.Unhandled(logger, request.Invocation.ApiId, request.Invocation.StageName, e);
+            if (request.Context.Count == 0)
+            {
+                // Failed before the method request built $context: the gateway response still gets one.
+                request.Context = Context(request, request.Match?.Method);
+            }
+
             return GatewayResponse(request, GatewayError.InternalServerError());
         }
     }
@@ -63,9 +69,10 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
     private async Task<GatewayError?> MethodRequestAsync(RestRequest request)
     {
         var http = request.Http.Request;
-        request.Context = Context(request, null);
+        // $context is built once: without a resource for the 403, else with the matched method's.
         if (request.Table.Resources.Match(http.Method, request.Invocation.ResourcePath.Span) is not { } match)
         {
+            request.Context = Context(request, null);
             return new GatewayError(GatewayResponseType.MissingAuthenticationToken, "Missing Authentication Token");
         }
 
@@ -129,20 +136,12 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
         var http = request.Http.Request;
         try
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await http.Body.ReadAsync(chunk, request.Http.RequestAborted)) > 0)
+            if (await BoundedBody.ReadAsync(http.Body, http.ContentLength, options.MaxPayloadBytes, request.Http.RequestAborted) is not { } body)
             {
-                if (buffer.Length + read > options.MaxPayloadBytes)
-                {
-                    return RequestTooLarge();
-                }
-
-                buffer.Write(chunk, 0, read);
+                return RequestTooLarge();
             }
 
-            request.RawBody = buffer.ToArray();
+            request.RawBody = body;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
