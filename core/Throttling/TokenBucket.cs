@@ -40,20 +40,23 @@ public sealed class TokenBucket
     }
 
     /// <summary>How long until the bucket holds one whole token; <see cref="TimeSpan.MaxValue"/> when it never will.</summary>
-    public TimeSpan UntilNextToken()
+    public TimeSpan UntilNextToken() => UntilAvailable(1);
+
+    /// <summary>How long until the bucket holds <paramref name="count"/> tokens; <see cref="TimeSpan.MaxValue"/> when it never will.</summary>
+    public TimeSpan UntilAvailable(int count)
     {
         Refill();
-        if (_tokens >= 1)
+        if (_tokens >= count)
         {
             return TimeSpan.Zero;
         }
 
-        if (Limit.RateLimit <= 0 || Limit.BurstLimit < 1)
+        if (Limit.RateLimit <= 0 || Limit.BurstLimit < count)
         {
             return TimeSpan.MaxValue;
         }
 
-        return TimeSpan.FromSeconds((1 - _tokens) / Limit.RateLimit);
+        return TimeSpan.FromSeconds((count - _tokens) / Limit.RateLimit);
     }
 
     /// <summary>Applies a changed limit; tokens above the new burst are dropped, none are added.</summary>

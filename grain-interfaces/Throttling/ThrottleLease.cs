@@ -12,6 +12,10 @@ public readonly record struct ThrottleLease
 
     [Id(1)] public required TimeSpan ValidFor { get; init; }
 
-    /// <summary>When no tokens were granted: how long until the bucket holds at least one again.</summary>
+    /// <summary>
+    /// When less than a slice was granted: how long until the bucket holds a slice again. The edge
+    /// asks no sooner, so a scope throttled at its limit costs each edge one call per slice, not one
+    /// per refused request.
+    /// </summary>
     [Id(2)] public TimeSpan RetryAfter { get; init; }
 }
