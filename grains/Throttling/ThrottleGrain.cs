@@ -1,0 +1,26 @@
+namespace OrleansGateway.Throttling;
+
+/// <summary>
+/// A throttled scope's bucket, in memory only: a rate limit is about the last second, so a bucket
+/// that moved with its grain starts full, exactly as an idle one would be. A lease is at most one
+/// slice (<see cref="ThrottleSlices"/>).
+/// </summary>
+public sealed class ThrottleGrain(TimeProvider? clock = null) : Grain, IThrottleGrain
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private TokenBucket? _bucket;
+
+    public Task<ThrottleLease> Lease(ThrottleLimit limit, int wanted)
+    {
+        if (_bucket is null)
+        {
+            _bucket = new TokenBucket(limit, _clock);
+        }
+        else if (_bucket.Limit != limit)
+        {
+            _bucket.Reconfigure(limit);
+        }
+
+        return Task.FromResult(ThrottleSlices.Lease(_bucket, wanted));
+    }
+}
