@@ -21,12 +21,12 @@ public static class JsonPatcher
         Converters = { new LenientBooleanConverter() },
     };
 
-    public static T Apply<T>(T value, IEnumerable<PatchOperation> operations, IReadOnlyList<PatchRule> rules)
+    public static T Apply<T>(T value, IEnumerable<PatchOperation> operations, IReadOnlyList<PatchRule> rules, PatchErrorWording wording = PatchErrorWording.PathAndOp)
     {
         var root = JsonSerializer.SerializeToNode(value, Options)!.AsObject();
         foreach (var operation in operations)
         {
-            Check(operation, rules);
+            Check(operation, rules, wording);
             Apply(root, operation);
         }
 
@@ -40,19 +40,30 @@ public static class JsonPatcher
         }
     }
 
-    /// <summary>Throws AWS's error when the rules take neither the path nor the op there.</summary>
-    public static void Check(PatchOperation operation, IReadOnlyList<PatchRule> rules)
+    /// <summary>Throws AWS's error, in the resource's <paramref name="wording"/>, when the rules take neither the path nor the op there.</summary>
+    public static void Check(PatchOperation operation, IReadOnlyList<PatchRule> rules, PatchErrorWording wording = PatchErrorWording.PathAndOp)
     {
         var path = operation.Path ?? string.Empty;
         var rule = rules.FirstOrDefault(r => r.Matches(path));
         if (rule is null)
         {
-            throw PatchErrors.InvalidPathForOp(operation.Path, operation.Op, rules.Where(r => r.Ops.Contains(operation.Op)).Select(r => r.Path));
+            var pathsForOp = rules.Where(r => r.Ops.Contains(operation.Op)).Select(r => r.Path).ToList();
+            throw wording switch
+            {
+                PatchErrorWording.PathAndOp when pathsForOp.Count == 0 => PatchErrors.UnsupportedOp(operation.Path, operation.Op),
+                PatchErrorWording.PathAndOp => PatchErrors.InvalidPathForOp(operation.Path, operation.Op, pathsForOp),
+                _ => PatchErrors.InvalidPath(operation.Path),
+            };
         }
 
         if (!rule.Ops.Contains(operation.Op))
         {
-            throw PatchErrors.UnsupportedOp(operation.Path, operation.Op);
+            throw wording switch
+            {
+                PatchErrorWording.PathAndOp => PatchErrors.UnsupportedOp(operation.Path, operation.Op),
+                PatchErrorWording.BarePathThenOps => PatchErrors.InvalidOperation(rule.Ops),
+                _ => PatchErrors.InvalidPath(operation.Path),
+            };
         }
     }
 

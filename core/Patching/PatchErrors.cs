@@ -5,12 +5,12 @@ namespace OrleansGateway.Patching;
 /// <summary>AWS's answers to a patch operation it does not take, in its words (note the two spaces after "path" where AWS writes them).</summary>
 public static class PatchErrors
 {
-    /// <summary>The ops of the model's <c>Op</c> enum, in the order AWS lists them.</summary>
-    public static readonly IReadOnlyList<string> Ops = ["add", "remove", "replace", "move", "copy", "test"];
+    /// <summary>The ops of the model's <c>Op</c> enum, in the order AWS lists them in its validation message.</summary>
+    public static readonly IReadOnlyList<string> Ops = ["add", "remove", "move", "test", "replace", "copy"];
 
-    /// <summary>A path the resource does not have at all.</summary>
+    /// <summary>A path the resource does not have at all (AWS prints a missing path as <c>null</c>).</summary>
     public static ApiGatewayException InvalidPath(string? path) =>
-        ApiGatewayException.BadRequest($"Invalid patch path {path}");
+        ApiGatewayException.BadRequest($"Invalid patch path {path ?? "null"}");
 
     /// <summary>A path the op cannot change, naming the paths it can.</summary>
     public static ApiGatewayException InvalidPathForOp(string? path, string? op, IEnumerable<string> supportedPaths) =>

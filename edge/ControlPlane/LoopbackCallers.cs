@@ -72,14 +72,19 @@ public static class LoopbackCallers
 
     /// <summary>
     /// apigateway's operations whose payload is a document (ImportRestApi, PutRestApi, ImportApiKeys,
-    /// ImportDocumentationParts): the CLI and SDKs send it with no Content-Type. A browser cannot send
-    /// such a request without its Origin (every cross-site POST and PUT carries one), which is refused above.
+    /// ImportDocumentationParts): the CLI and boto3 send it with no Content-Type, the JS SDK as
+    /// application/octet-stream. A browser cannot send such a request without its Origin (every
+    /// cross-site POST and PUT carries one), which is refused above.
     /// </summary>
     private static bool IsUntypedDocumentUpload(HttpRequest request) =>
-        string.IsNullOrEmpty(request.ContentType)
+        (string.IsNullOrEmpty(request.ContentType) || IsOctetStream(request.ContentType))
         && (request.Method == HttpMethods.Put && request.Path.StartsWithSegments("/restapis", out var rest)
                 && (rest.Value?.Count(c => c == '/') == 1 || rest.Value?.Count(c => c == '/') == 3 && rest.Value.EndsWith("/documentation/parts", StringComparison.Ordinal))
             || request.Method == HttpMethods.Post && request.Query["mode"] == "import" && (request.Path == "/restapis" || request.Path == "/apikeys"));
+
+    private static bool IsOctetStream(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && mediaType.MediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase);
 
     // The CLI, boto3 and the JS SDK send application/json; the JSON-protocol services' types are JSON too.
     private static bool IsJson(string? contentType) =>

@@ -102,7 +102,7 @@ public sealed partial class RestApiGrain
 
     public async Task<RestRequestValidator> CreateRequestValidator(RestRequestValidatorInput input)
     {
-        EnsureExists();
+        EnsureExists(RestApiErrors.ValidatorApiNotFound);
         if (string.IsNullOrEmpty(input.Name))
         {
             throw ApiGatewayException.BadRequest("Request Validator name cannot be blank");
@@ -152,7 +152,8 @@ public sealed partial class RestApiGrain
     public Task<List<RestGatewayResponse>> GetGatewayResponses()
     {
         EnsureExists();
-        return Task.FromResult(GatewayResponseType.All.Select(type => GatewayResponseOf(type.Name)).ToList());
+        // AWS lists them by type name.
+        return Task.FromResult(GatewayResponseType.All.Select(type => GatewayResponseOf(type.Name)).OrderBy(r => r.ResponseType, StringComparer.Ordinal).ToList());
     }
 
     public Task<RestGatewayResponse> GetGatewayResponse(string responseType)
@@ -188,7 +189,13 @@ public sealed partial class RestApiGrain
     {
         EnsureExists();
         CheckResponseType(responseType);
-        var updated = JsonPatcher.Apply(GatewayResponseOf(responseType), operations, GatewayResponseRules) with { ResponseType = responseType, DefaultResponse = false };
+        var current = GatewayResponseOf(responseType);
+        foreach (var operation in operations)
+        {
+            CheckGatewayResponsePatch(current, operation);
+        }
+
+        var updated = JsonPatcher.Apply(current, operations, GatewayResponseRules, PatchErrorWording.BarePath) with { ResponseType = responseType, DefaultResponse = false };
         state.State.GatewayResponses[responseType] = updated;
         await state.WriteStateOrReloadAsync(this);
         return updated;
@@ -208,7 +215,7 @@ public sealed partial class RestApiGrain
 
     public async Task<RestAuthorizer> CreateAuthorizer(RestAuthorizerInput input)
     {
-        EnsureExists();
+        EnsureExists(RestApiErrors.AuthorizerApiNotFound);
         if (string.IsNullOrEmpty(input.Name))
         {
             throw ApiGatewayException.BadRequest("Authorizer name must be non-empty");
@@ -264,17 +271,13 @@ public sealed partial class RestApiGrain
         await state.WriteStateOrReloadAsync(this);
     }
 
-    private RestModel Model(string modelName)
-    {
-        EnsureExists();
-        return state.State.Models.GetValueOrDefault(modelName) ?? throw RestApiErrors.ModelNotFound(modelName);
-    }
+    // AWS looks a model up by the API and its name at once: an unknown API is an unknown model.
+    private RestModel Model(string modelName) =>
+        (state.State.Api is null ? null : state.State.Models.GetValueOrDefault(modelName)) ?? throw RestApiErrors.ModelNotFound(modelName);
 
-    private RestRequestValidator Validator(string validatorId)
-    {
-        EnsureExists();
-        return state.State.RequestValidators.GetValueOrDefault(validatorId) ?? throw RestApiErrors.ValidatorNotFound();
-    }
+    // As for resources and models, an unknown API is an unknown validator to AWS.
+    private RestRequestValidator Validator(string validatorId) =>
+        (state.State.Api is null ? null : state.State.RequestValidators.GetValueOrDefault(validatorId)) ?? throw RestApiErrors.ValidatorNotFound();
 
     private RestAuthorizer Authorizer(string authorizerId)
     {
@@ -285,11 +288,33 @@ public sealed partial class RestApiGrain
     private RestGatewayResponse GatewayResponseOf(string responseType) =>
         state.State.GatewayResponses.GetValueOrDefault(responseType) ?? RestDefaults.GatewayResponse(GatewayResponseType.FromName(responseType)!);
 
+    // AWS's checks of a map entry's patch, before the path rules: a value to set, an entry to replace.
+    private static void CheckGatewayResponsePatch(RestGatewayResponse response, PatchOperation operation)
+    {
+        foreach (var (member, map) in new[] { ("responseParameters", response.ResponseParameters), ("responseTemplates", response.ResponseTemplates) })
+        {
+            if (operation.Op is not ("add" or "replace") || operation.Path?.StartsWith($"/{member}/", StringComparison.Ordinal) != true)
+            {
+                continue;
+            }
+
+            if (operation.Op == "replace" && map?.ContainsKey(PatchPath.Unescape(operation.Path[(member.Length + 2)..])) != true)
+            {
+                throw ApiGatewayException.NotFound("Invalid parameter name specified");
+            }
+
+            if (string.IsNullOrEmpty(operation.Value))
+            {
+                throw ApiGatewayException.BadRequest($"Invalid null or empty value in {member}");
+            }
+        }
+    }
+
     private static void CheckResponseType(string responseType)
     {
         if (GatewayResponseType.FromName(responseType) is null)
         {
-            throw RestApiErrors.UnknownGatewayResponseType(responseType, GatewayResponseType.All.Select(t => t.Name));
+            throw RestApiErrors.UnknownGatewayResponseType(responseType, RestApiErrors.GatewayResponseTypes);
         }
     }
 

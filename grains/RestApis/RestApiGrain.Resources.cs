@@ -154,7 +154,7 @@ public sealed partial class RestApiGrain
             }
         }
 
-        var updated = JsonPatcher.Apply(method, others, MethodRules) with
+        var updated = JsonPatcher.Apply(method, others, MethodRules, PatchErrorWording.BarePathThenOps) with
         {
             HttpMethod = method.HttpMethod,
             AuthorizationScopes = scopes.Count > 0 ? scopes : null,
@@ -310,11 +310,9 @@ public sealed partial class RestApiGrain
         await SaveMethod(resource, method with { MethodIntegration = integration with { IntegrationResponses = Without(integration.IntegrationResponses, statusCode) } });
     }
 
-    private RestResource Resource(string resourceId)
-    {
-        EnsureExists();
-        return state.State.Resources.GetValueOrDefault(resourceId) ?? throw RestApiErrors.ResourceNotFound();
-    }
+    // AWS looks a resource up by the API and its ID at once: an unknown API is an unknown resource.
+    private RestResource Resource(string resourceId) =>
+        (state.State.Api is null ? null : state.State.Resources.GetValueOrDefault(resourceId)) ?? throw RestApiErrors.ResourceNotFound();
 
     private static RestMethod Method(RestResource resource, string httpMethod) =>
         resource.ResourceMethods?.GetValueOrDefault(httpMethod) ?? throw RestApiErrors.MethodNotFound();

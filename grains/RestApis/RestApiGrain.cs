@@ -34,6 +34,11 @@ public sealed partial class RestApiGrain(
             throw ApiGatewayException.BadRequest("Invalid REST API name specified");
         }
 
+        if (input.Description is "")
+        {
+            throw ApiGatewayException.BadRequest("Description cannot be an empty string");
+        }
+
         CheckCompressionSize(input.MinimumCompressionSize);
         CheckApiKeySource(input.ApiKeySource);
         RestApiContent? clone = null;
@@ -174,6 +179,14 @@ public sealed partial class RestApiGrain(
                         throw PatchErrors.UnsupportedOp(operation.Path, operation.Op);
                 }
             }
+            else if (operation.Path == "/binaryMediaTypes")
+            {
+                throw PatchErrors.InvalidPath(operation.Path);
+            }
+            else if (operation.Path == "/minimumCompressionSize" && operation.Op != "replace")
+            {
+                throw PatchErrors.InvalidOperation(["replace"]);
+            }
             else
             {
                 others.Add(operation);
@@ -214,6 +227,15 @@ public sealed partial class RestApiGrain(
     }
 
     private void EnsureExists() => _ = Api;
+
+    /// <summary>For the calls AWS answers with another error than <see cref="RestApiErrors.ApiNotFound"/> when the API does not exist.</summary>
+    private void EnsureExists(Func<ApiGatewayException> missing)
+    {
+        if (state.State.Api is null)
+        {
+            throw missing();
+        }
+    }
 
     private void EnsureNew()
     {

@@ -24,11 +24,15 @@ public static class RestMethodEndpoints
             await request.WriteNoContentAsync();
         });
 
-        // TestInvokeMethod runs the data plane's REST pipeline on the API as it stands now.
+        // TestInvokeMethod runs the data plane's REST pipeline on the API as it stands now. The resource is
+        // looked up first because AWS answers an unknown API here as an unknown resource.
         router.Map("POST", Method, async request =>
+        {
+            await RestApi(request).GetResource(request["resource_id"]);
             await request.WriteOkAsync(await request.Context.RequestServices.GetRequiredService<RestTestInvoker>().InvokeAsync(
                 await RestApi(request).GetContent(), request["resource_id"], request["http_method"],
-                await request.ReadRestBodyAsync<TestInvokeMethodInput>(), request.Context.RequestAborted)));
+                await request.ReadRestBodyAsync<TestInvokeMethodInput>(), request.Context.RequestAborted));
+        });
 
         router.Map("PUT", Response, async request =>
             await request.WriteCreatedAsync(await RestApi(request).PutMethodResponse(request["resource_id"], request["http_method"], request["status_code"],

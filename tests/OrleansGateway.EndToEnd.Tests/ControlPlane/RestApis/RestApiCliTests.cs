@@ -91,7 +91,7 @@ public sealed class RestApiCliTests(EmbeddedEdgeFixture fixture) : IClassFixture
             await _cli.ErrorAsync("put-integration", "--rest-api-id", apiId, "--resource-id", rootId, "--http-method", "GET", "--type", "HTTP", "--integration-http-method", "GET"));
         Assert.Contains("(BadRequestException) when calling the PutIntegration operation: Timeout should be between 50 ms and 29000 ms",
             await _cli.ErrorAsync("put-integration", "--rest-api-id", apiId, "--resource-id", rootId, "--http-method", "GET", "--type", "MOCK", "--timeout-in-millis", "30000"));
-        Assert.Contains("(NotFoundException) when calling the GetStage operation: Invalid Stage identifier specified",
+        Assert.Contains("(NotFoundException) when calling the GetStage operation: Invalid stage identifier specified",
             await _cli.ErrorAsync("get-stage", "--rest-api-id", apiId, "--stage-name", "none"));
         Assert.Contains("(BadRequestException) when calling the UpdateResource operation: Invalid patch path  '/name' specified for op 'replace'. Must be one of: [/parentId, /pathPart]",
             await _cli.ErrorAsync("update-resource", "--rest-api-id", apiId, "--resource-id",
