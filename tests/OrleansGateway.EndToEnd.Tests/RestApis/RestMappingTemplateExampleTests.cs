@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using OrleansGateway.EndToEnd.Tests.Infrastructure;
+using static OrleansGateway.Tests.Shared.AwsMappingExamples;
 
 namespace OrleansGateway.EndToEnd.Tests.RestApis;
 
@@ -12,14 +13,6 @@ namespace OrleansGateway.EndToEnd.Tests.RestApis;
 /// </summary>
 public sealed class RestMappingTemplateExampleTests(EmbeddedEdgeFixture fixture) : IClassFixture<EmbeddedEdgeFixture>, IDisposable
 {
-    private const string PetStore = """
-        [
-          { "id": 1, "type": "dog", "price": 249.99 },
-          { "id": 2, "type": "cat", "price": 124.99 },
-          { "id": 3, "type": "fish", "price": 0.99 }
-        ]
-        """;
-
     private readonly RestApiCli _cli = new(fixture.Edge);
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false });
 
@@ -29,40 +22,22 @@ public sealed class RestMappingTemplateExampleTests(EmbeddedEdgeFixture fixture)
     [Fact]
     public async Task PetStoreResponseTemplate_ReshapesTheBackendsListAsAwsPublishes()
     {
-        const string template = """
-            #set($inputRoot = $input.path('$'))
-            [
-            #foreach($elem in $inputRoot)
-              {
-                "description" : "Item $elem.id is a $elem.type.",
-                "askingPrice" : $elem.price
-              }#if($foreach.hasNext),#end
-
-            #end
-            ]
-            """;
-        const string aws = """
-            [
-              {
-                "description" : "Item 1 is a dog.",
-                "askingPrice" : 249.99
-              },
-              {
-                "description" : "Item 2 is a cat.",
-                "askingPrice" : 124.99
-              },
-              {
-                "description" : "Item 3 is a fish.",
-                "askingPrice" : 0.99
-              }
-            ]
-            """;
-
-        var url = await DeployAsync("/pets", [], ["--response-templates", Templates(template)]);
+        var url = await DeployAsync("/pets", [], ["--response-templates", Templates(PetStoreReshapeTemplate)]);
         var (status, body) = await PostAsync(url, PetStore);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(aws, body);
+        Assert.Equal(PetStoreReshaped, body);
+    }
+
+    // The news article example: AWS's input data through the output mapping template gives AWS's output data.
+    [Fact]
+    public async Task NewsArticleResponseTemplate_GivesAwsOutputData()
+    {
+        var url = await DeployAsync("/articles", [], ["--response-templates", Templates(NewsArticleTemplate)]);
+        var (status, body) = await PostAsync(url, NewsArticle);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(NewsArticleTransformed, body);
     }
 
     // "Mapping template examples", example 3: $input.params() and $input.json('$') in a request template.
