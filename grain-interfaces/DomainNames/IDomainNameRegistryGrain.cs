@@ -72,4 +72,12 @@ public interface IDomainNameRegistryGrain : IGrainWithIntegerKey
     /// <summary>Every domain name with its API mappings (none: an empty list): what the data plane routes by.</summary>
     [Alias("GetApiMappingsByDomainName")]
     Task<Dictionary<string, List<ApiMappingDefinition>>> GetApiMappingsByDomainName();
+
+    /// <summary>Adds or replaces tags of a domain name (apigateway's TagResource on its ARN).</summary>
+    [Alias("TagDomainName")]
+    Task TagDomainName(string domainName, Dictionary<string, string> tags);
+
+    /// <summary>Removes tags of a domain name (apigateway's UntagResource on its ARN).</summary>
+    [Alias("UntagDomainName")]
+    Task UntagDomainName(string domainName, List<string> tagKeys);
 }

@@ -139,6 +139,27 @@ public sealed partial class DomainNameRegistryGrain(
             name => name,
             name => state.State.ApiMappings.TryGetValue(name, out var mappings) ? mappings.Values.ToList() : []));
 
+    public async Task TagDomainName(string domainName, Dictionary<string, string> tags)
+    {
+        var existing = Find(domainName);
+        var merged = new Dictionary<string, string>(existing.Tags ?? [], StringComparer.Ordinal);
+        foreach (var (name, value) in tags)
+        {
+            merged[name] = value;
+        }
+
+        // Tags do not route: written, not published to the edges.
+        state.State.DomainNames[domainName] = existing with { Tags = merged };
+        await state.WriteStateOrReloadAsync(this);
+    }
+
+    public async Task UntagDomainName(string domainName, List<string> tagKeys)
+    {
+        var existing = Find(domainName);
+        state.State.DomainNames[domainName] = existing with { Tags = (existing.Tags ?? []).Where(t => !tagKeys.Contains(t.Key)).ToDictionary(StringComparer.Ordinal) };
+        await state.WriteStateOrReloadAsync(this);
+    }
+
     private async Task SaveAsync()
     {
         await state.WriteStateOrReloadAsync(this);

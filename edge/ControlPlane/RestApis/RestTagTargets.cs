@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OrleansGateway.ApiKeys;
+using OrleansGateway.DomainNames;
 using OrleansGateway.Errors;
 using OrleansGateway.RestApis;
 using OrleansGateway.UsagePlans;
@@ -22,6 +23,7 @@ public static partial class RestTagTargets
         (new Regex("^/usageplans/(?<plan>[^/]+)$"), (grains, m) => new UsagePlanTags(grains.GetGrain<IUsagePlanRegistryGrain>(0), m.Groups["plan"].Value)),
         (new Regex("^/apikeys/(?<key>[^/]+)$"), (grains, m) => new ApiKeyTags(grains.GetGrain<IApiKeyRegistryGrain>(0), m.Groups["key"].Value)),
         (new Regex("^/vpclinks/(?<link>[^/]+)$"), (grains, m) => new VpcLinkTags(grains.GetGrain<IVpcLinkRegistryGrain>(0), m.Groups["link"].Value)),
+        (new Regex("^/domainnames/(?<name>[^/]+)$"), (grains, m) => new DomainNameTags(grains.GetGrain<IDomainNameRegistryGrain>(0), m.Groups["name"].Value)),
     ];
 
     public static IRestTaggable Resolve(IGrainFactory grains, string arn)
@@ -77,5 +79,14 @@ public static partial class RestTagTargets
         public Task Tag(Dictionary<string, string> tags) => links.TagResource(vpcLinkId, tags);
 
         public Task Untag(List<string> tagKeys) => links.UntagResource(vpcLinkId, tagKeys);
+    }
+
+    private sealed class DomainNameTags(IDomainNameRegistryGrain domainNames, string domainName) : IRestTaggable
+    {
+        public async Task<Dictionary<string, string>> GetTags() => (await domainNames.GetDomainName(domainName)).Tags ?? [];
+
+        public Task Tag(Dictionary<string, string> tags) => domainNames.TagDomainName(domainName, tags);
+
+        public Task Untag(List<string> tagKeys) => domainNames.UntagDomainName(domainName, tagKeys);
     }
 }

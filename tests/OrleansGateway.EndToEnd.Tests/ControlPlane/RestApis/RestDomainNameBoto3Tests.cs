@@ -35,6 +35,10 @@ public sealed class RestDomainNameBoto3Tests(EmbeddedEdgeFixture fixture) : ICla
         listed_v2 = sorted(d["DomainName"] for d in v2.get_domain_names()["Items"])
         patched = plain(c.update_domain_name(domainName="edge.boto.test", patchOperations=[
             {"op": "replace", "path": "/securityPolicy", "value": "TLS_1_0"}, {"op": "replace", "path": "/certificateName", "value": "renamed"}]))
+        domain_arn = "arn:aws:apigateway:us-east-1::/domainnames/edge.boto.test"
+        c.tag_resource(resourceArn=domain_arn, tags={"env": "dev", "team": "b"})
+        c.untag_resource(resourceArn=domain_arn, tagKeys=["env"])
+        domain_tags = [c.get_tags(resourceArn=domain_arn)["tags"], c.get_domain_name(domainName="edge.boto.test")["tags"]]
         api = c.create_rest_api(name="mapped")
         c.put_method(restApiId=api["id"], resourceId=api["rootResourceId"], httpMethod="GET", authorizationType="NONE")
         c.put_integration(restApiId=api["id"], resourceId=api["rootResourceId"], httpMethod="GET", type="MOCK")
@@ -58,6 +62,7 @@ public sealed class RestDomainNameBoto3Tests(EmbeddedEdgeFixture fixture) : ICla
             "slash": error(c.create_base_path_mapping, domainName="edge.boto.test", restApiId=api["id"], stage="prod", basePath="a/b"),
             "taken": error(c.create_base_path_mapping, domainName="edge.boto.test", restApiId=api["id"], stage="prod", basePath="v2"),
             "missingMapping": error(c.get_base_path_mapping, domainName="edge.boto.test", basePath="v1"),
+            "unknownDomainTags": error(c.get_tags, resourceArn="arn:aws:apigateway:us-east-1::/domainnames/nobody.boto.test"),
             "badPatch": error(c.update_base_path_mapping, domainName="edge.boto.test", basePath="v2", patchOperations=[{"op": "add", "path": "/stage", "value": "dev"}]),
         }
         c.delete_base_path_mapping(domainName="edge.boto.test", basePath="v2")
@@ -82,7 +87,7 @@ public sealed class RestDomainNameBoto3Tests(EmbeddedEdgeFixture fixture) : ICla
             "root": plain(root), "v1": plain(v1), "nostage": plain(nostage),
             "first": [m["basePath"] for m in first["items"]], "rest": [m["basePath"] for m in rest["items"]], "restHasPosition": "position" in rest,
             "gotRoot": plain(got_root), "v2Keys": v2_keys, "moved": plain(moved), "afterDelete": after_delete, "errors": errors,
-            "link": link, "linkStatus": link_status, "renamed": renamed, "tags": tags, "links": links}, separators=(",", ":")))
+            "domainTags": domain_tags, "link": link, "linkStatus": link_status, "renamed": renamed, "tags": tags, "links": links}, separators=(",", ":")))
         """;
 
     [Fact]
@@ -128,6 +133,8 @@ public sealed class RestDomainNameBoto3Tests(EmbeddedEdgeFixture fixture) : ICla
         Assert.Equal((409, "Base path already exists for this domain name"), (Error(errors, "taken").Status, Error(errors, "taken").Message));
         Assert.Equal((404, "Invalid base path mapping identifier specified"), (Error(errors, "missingMapping").Status, Error(errors, "missingMapping").Message));
         Assert.Equal(400, Error(errors, "badPatch").Status);
+        Assert.Equal("""[{"team":"b"},{"team":"b"}]""", seen.GetProperty("domainTags").GetRawText());
+        Assert.Equal((404, "NotFoundException"), (Error(errors, "unknownDomainTags").Status, Error(errors, "unknownDomainTags").Code));
         Assert.Equal(404, Error(errors, "deletedDomain").Status);
 
         var link = seen.GetProperty("link");
