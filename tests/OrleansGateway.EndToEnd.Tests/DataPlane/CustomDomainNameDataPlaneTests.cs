@@ -16,14 +16,11 @@ public sealed class CustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixture) 
 
     private readonly HttpApiCli _cli = new(fixture.Edge);
     private readonly ApiGatewayV2Cli _aws = new(fixture.Edge.AdminUrl);
-    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
-    {
-        Timeout = TimeSpan.FromSeconds(60),
-    };
+    private readonly HostRequests _hosts = new(fixture.Edge.DataUrl);
 
     private string BackendUrl => fixture.Backend.Url;
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _hosts.Dispose();
 
     [Fact]
     public async Task CustomDomainName_RoutesByTheLongestApiMappingKey_AndStripsIt()
@@ -41,7 +38,7 @@ public sealed class CustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixture) 
         await _aws.JsonAsync("create-api-mapping", "--domain-name", domain, "--api-mapping-key", "v2/orders", "--api-id", ordersApi, "--stage", "prod");
 
         // The named stage is the mapping's: no stage segment in the URL, none at the backend.
-        using var orders = await WaitForStatusAsync(domain, "/v2/orders/items/7?q=1", HttpStatusCode.OK);
+        using var orders = await _hosts.WaitForStatusAsync(domain, "/v2/orders/items/7?q=1", HttpStatusCode.OK);
         var echoed = await EchoedRequest.ReadAsync(orders);
         Assert.Equal(("/orders-api/items/7", "?q=1"), (echoed.Path, echoed.RawQuery));
         Assert.Equal((domain, domain, "api"), (echoed.Header("x-forwarded-host"), echoed.Header("x-domain"), echoed.Header("x-prefix")));
@@ -54,7 +51,7 @@ public sealed class CustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixture) 
         Assert.Equal("/root/hello", await PathAtBackendAsync(domain, "/hello"));
 
         // The API's own invoke URL still works beside the domain name.
-        using var direct = await _http.GetAsync($"{fixture.Edge.DataUrl}/_aws/execute-api/{ordersApi}/prod/items/9");
+        using var direct = await _hosts.Http.GetAsync($"{fixture.Edge.DataUrl}/_aws/execute-api/{ordersApi}/prod/items/9");
         Assert.Equal("/orders-api/items/9", (await EchoedRequest.ReadAsync(direct)).Path);
     }
 
@@ -65,12 +62,12 @@ public sealed class CustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixture) 
         var apiId = await _cli.QuickCreateAsync(BackendUrl + "/keyed");
         await _aws.JsonAsync("create-domain-name", "--domain-name", domain);
         await _aws.JsonAsync("create-api-mapping", "--domain-name", domain, "--api-mapping-key", "v1", "--api-id", apiId, "--stage", "$default");
-        using var mapped = await WaitForStatusAsync(domain, "/v1/a", HttpStatusCode.OK);
+        using var mapped = await _hosts.WaitForStatusAsync(domain, "/v1/a", HttpStatusCode.OK);
         Assert.Equal("/keyed/a", (await EchoedRequest.ReadAsync(mapped)).Path);
 
         foreach (var (host, path) in new[] { (domain, "/v2/a"), (domain, "/"), (domain, "/v1x"), ("nobody.example.test", "/v1/a") })
         {
-            using var response = await SendAsync(host, path);
+            using var response = await _hosts.SendAsync(host, path);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{host}{path}: {response.StatusCode}");
             Assert.Equal("""{"message":"Not Found"}""", await response.Content.ReadAsStringAsync());
         }
@@ -85,7 +82,7 @@ public sealed class CustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixture) 
         var shop = (await _aws.JsonAsync("create-api-mapping", "--domain-name", domain, "--api-mapping-key", "shop", "--api-id", apiId, "--stage", "$default"))
             .GetProperty("ApiMappingId").GetString()!;
         await _aws.JsonAsync("create-api-mapping", "--domain-name", domain, "--api-mapping-key", "", "--api-id", apiId, "--stage", "$default");
-        using (var warm = await WaitForStatusAsync(domain, "/shop/cart", HttpStatusCode.OK))
+        using (var warm = await _hosts.WaitForStatusAsync(domain, "/shop/cart", HttpStatusCode.OK))
         {
             Assert.Equal("/short/cart", (await EchoedRequest.ReadAsync(warm)).Path);
         }
@@ -95,7 +92,7 @@ public sealed class CustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixture) 
         await WaitForPathAsync(domain, "/shop/cart", "/short/shop/cart");
 
         await _aws.OkAsync("delete-domain-name", "--domain-name", domain);
-        using var gone = await WaitForStatusAsync(domain, "/shop/cart", HttpStatusCode.NotFound);
+        using var gone = await _hosts.WaitForStatusAsync(domain, "/shop/cart", HttpStatusCode.NotFound);
         Assert.Equal("""{"message":"Not Found"}""", await gone.Content.ReadAsStringAsync());
     }
 
@@ -107,46 +104,20 @@ public sealed class CustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixture) 
         await _aws.JsonAsync("create-domain-name", "--domain-name", domain);
         await _aws.JsonAsync("create-api-mapping", "--domain-name", domain, "--api-id", apiId, "--stage", "$default");
 
-        using var served = await WaitForStatusAsync(domain, "/inside", HttpStatusCode.OK);
+        using var served = await _hosts.WaitForStatusAsync(domain, "/inside", HttpStatusCode.OK);
         Assert.Equal("/private/inside", (await EchoedRequest.ReadAsync(served)).Path);
 
-        using var byHost = await SendAsync($"{apiId}.execute-api.localhost", "/inside");
+        using var byHost = await _hosts.SendAsync($"{apiId}.execute-api.localhost", "/inside");
         Assert.Equal(HttpStatusCode.Forbidden, byHost.StatusCode);
-        using var byPath = await _http.GetAsync($"{fixture.Edge.DataUrl}/_aws/execute-api/{apiId}/inside");
+        using var byPath = await _hosts.Http.GetAsync($"{fixture.Edge.DataUrl}/_aws/execute-api/{apiId}/inside");
         Assert.Equal(HttpStatusCode.Forbidden, byPath.StatusCode);
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(string host, string pathAndQuery)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, fixture.Edge.DataUrl + pathAndQuery);
-        request.Headers.Host = host;
-        return await _http.SendAsync(request);
     }
 
     private async Task<string> PathAtBackendAsync(string host, string path)
     {
-        using var response = await SendAsync(host, path);
+        using var response = await _hosts.SendAsync(host, path);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{host}{path}: {response.StatusCode}");
         return (await EchoedRequest.ReadAsync(response)).Path;
-    }
-
-    // Edges learn of mapping changes by a push (and a 5 s revalidation): allow a bounded wait.
-    private async Task<HttpResponseMessage> WaitForStatusAsync(string host, string path, HttpStatusCode status)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var response = await SendAsync(host, path);
-            if (response.StatusCode == status)
-            {
-                return response;
-            }
-
-            var seen = response.StatusCode;
-            response.Dispose();
-            Assert.True(clock.Elapsed < PropagationLimit, $"{host}{path} still answers {seen}, not {status}, after {clock.Elapsed}");
-            await Task.Delay(200);
-        }
     }
 
     private async Task WaitForPathAsync(string host, string path, string backendPath)

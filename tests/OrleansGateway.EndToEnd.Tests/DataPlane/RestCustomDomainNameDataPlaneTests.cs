@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using OrleansGateway.EndToEnd.Tests.ControlPlane;
@@ -13,8 +12,6 @@ namespace OrleansGateway.EndToEnd.Tests.DataPlane;
 /// </summary>
 public sealed class RestCustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixture) : IClassFixture<EmbeddedEdgeFixture>, IDisposable
 {
-    private static readonly TimeSpan PropagationLimit = TimeSpan.FromSeconds(10);
-
     // Builds a REST API (MOCK /hello rendering $context, HTTP GET /items/{id} to the backend),
     // deploys prod and beta, and maps it on a domain name by v1 base paths and a v2 multi-level key.
     private const string Script = """
@@ -46,12 +43,9 @@ public sealed class RestCustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixtu
         print(json.dumps({"apiId": api_id}))
         """;
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
-    {
-        Timeout = TimeSpan.FromSeconds(60),
-    };
+    private readonly HostRequests _hosts = new(fixture.Edge.DataUrl);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _hosts.Dispose();
 
     [Fact]
     public async Task CustomDomainName_RunsTheRestPipeline_ForTheMappedStage_WithoutTheBasePath()
@@ -59,34 +53,34 @@ public sealed class RestCustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixtu
         const string domain = "rest.example.test";
         await PythonScript.RunAsync(Script, fixture.Edge.AdminUrl, domain, fixture.Backend.Url);
 
-        using var hello = await WaitForStatusAsync(domain, "/shop/hello", HttpStatusCode.OK);
+        using var hello = await _hosts.WaitForStatusAsync(domain, "/shop/hello", HttpStatusCode.OK);
         Assert.Equal("""{"domain":"rest.example.test","prefix":"rest","path":"/shop/hello","stage":"prod","resourcePath":"/hello"}""", await hello.Content.ReadAsStringAsync());
 
-        using var item = await SendAsync("REST.example.test:8443", "/shop/items/42?q=1");
+        using var item = await _hosts.SendAsync("REST.example.test:8443", "/shop/items/42?q=1");
         Assert.Equal(HttpStatusCode.OK, item.StatusCode);
         Assert.Equal("/catalog/42", (await EchoedRequest.ReadAsync(item)).Path);
 
         // Without a stage in the mapping, the segment after the base path names it.
-        using var named = await SendAsync(domain, "/any/beta/hello");
+        using var named = await _hosts.SendAsync(domain, "/any/beta/hello");
         Assert.Equal("beta", Rendered(await named.Content.ReadAsStringAsync(), "stage"));
         Assert.Equal("/any/beta/hello", Rendered(await named.Content.ReadAsStringAsync(), "path"));
 
         // A multi-level key, which only apigatewayv2's API mappings create, serves a REST API too.
-        using var multi = await SendAsync(domain, "/orders/v2/hello");
+        using var multi = await _hosts.SendAsync(domain, "/orders/v2/hello");
         Assert.Equal(("beta", "/orders/v2/hello"), (Rendered(await multi.Content.ReadAsStringAsync(), "stage"), Rendered(await multi.Content.ReadAsStringAsync(), "path")));
 
         // No mapping: AWS's 403 for a custom domain name; inside a mapping, the API's own answers.
         foreach (var path in new[] { "/", "/nothing/hello", "/shopping/hello", "/any" })
         {
-            using var response = await SendAsync(domain, path);
+            using var response = await _hosts.SendAsync(domain, path);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path}: {response.StatusCode}");
             Assert.Equal("""{"message":"Forbidden"}""", await response.Content.ReadAsStringAsync());
         }
 
-        using var unknownResource = await SendAsync(domain, "/shop/nope");
+        using var unknownResource = await _hosts.SendAsync(domain, "/shop/nope");
         Assert.Equal(HttpStatusCode.Forbidden, unknownResource.StatusCode);
         Assert.Equal("""{"message":"Missing Authentication Token"}""", await unknownResource.Content.ReadAsStringAsync());
-        using var unknownStage = await SendAsync(domain, "/any/nostage/hello");
+        using var unknownStage = await _hosts.SendAsync(domain, "/any/nostage/hello");
         Assert.Equal(HttpStatusCode.Forbidden, unknownStage.StatusCode);
     }
 
@@ -105,35 +99,9 @@ public sealed class RestCustomDomainNameDataPlaneTests(EmbeddedEdgeFixture fixtu
         var mappings = (await AwsCli.RunAsync(fixture.Edge.AdminUrl, "apigateway", "get-base-path-mappings", "--domain-name", domain)).Json();
         Assert.Equal($$"""[{"basePath":"(none)","restApiId":"{{apiId}}","stage":"prod"}]""", mappings.GetProperty("items").GetRawText().Replace(" ", "").Replace("\n", ""));
 
-        using var hello = await WaitForStatusAsync(domain, "/hello", HttpStatusCode.OK);
+        using var hello = await _hosts.WaitForStatusAsync(domain, "/hello", HttpStatusCode.OK);
         Assert.Equal("/hello", Rendered(await hello.Content.ReadAsStringAsync(), "path"));
     }
 
     private static string? Rendered(string body, string name) => JsonDocument.Parse(body).RootElement.GetProperty(name).GetString();
-
-    private async Task<HttpResponseMessage> SendAsync(string host, string pathAndQuery)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, fixture.Edge.DataUrl + pathAndQuery);
-        request.Headers.Host = host;
-        return await _http.SendAsync(request);
-    }
-
-    // Edges learn of mapping changes by a push (and a 5 s revalidation): allow a bounded wait.
-    private async Task<HttpResponseMessage> WaitForStatusAsync(string host, string path, HttpStatusCode status)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var response = await SendAsync(host, path);
-            if (response.StatusCode == status)
-            {
-                return response;
-            }
-
-            var seen = response.StatusCode;
-            response.Dispose();
-            Assert.True(clock.Elapsed < PropagationLimit, $"{host}{path} still answers {seen}, not {status}, after {clock.Elapsed}");
-            await Task.Delay(200);
-        }
-    }
 }
