@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Edge.Hosting;
+using OrleansGateway.Edge.Throttling;
 using OrleansGateway.Edge.WebSockets;
 using OrleansGateway.Integrations;
 using OrleansGateway.WebSockets;
@@ -53,6 +54,7 @@ public static class DataPlaneExtensions
         services.AddSingleton<GroupSubscriptions>();
         services.AddSingleton<WebSocketEndpoint>();
         services.AddSingleton<ConnectionManagementApi>();
+        services.AddEdgeThrottles();
         services.AddSingleton<RestTableCache>();
         services.AddSingleton<RestIntegrationClient>();
         services.AddSingleton<RestPipeline>();
