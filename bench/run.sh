@@ -3,14 +3,17 @@
 # and nginx, all forwarding to the same backend, measured with wrk side by side in one run, round by
 # round, so that drift on the machine hits every target alike. The "rest" target is a REST API method
 # on the same gateway process: an HTTP integration with a request template and the 100-item reshape
-# response template (bench/rest-api.yaml). See docs/benchmarks.md.
+# response template (bench/rest-api.yaml). The "restproxy", "restkey" and "restcache" targets are one REST API's
+# HTTP_PROXY method to the backend: plain, behind an API key and a usage plan whose throttle and quota are far
+# above the load, and served from the stage's response cache (issue 10). See docs/benchmarks.md.
 #
 # Usage: bench/run.sh            (full run: 3 rounds x {32,256} connections x 4 targets, 10 s each)
 # Knobs (environment):
 #   ROUNDS=3 DURATION=10 WARMUP=3 CONNECTIONS="32 256" THREADS=2
 #   PRIME=8                                (seconds of load per target before round 1, so the JIT has settled)
 #   TARGETS="direct yarp nginx gateway"   (a subset to try the harness, e.g. "direct yarp nginx"; add "rest"
-#                                           for the REST API's templated route, e.g. "direct yarp gateway rest")
+#                                           for the REST API's templated route, e.g. "direct yarp gateway rest",
+#                                           or "restproxy restkey restcache" for keys, plans and the cache)
 #   SKIP_BUILD=1                           (reuse the Release builds already there)
 #   GATEWAY_INVOKE=host|path               (Host: {apiId}.execute-api.localhost, or /_aws/execute-api/{apiId}/$default)
 #   OUT=bench/results                      (where results-<time>/ with raw wrk output and summary.md go)
@@ -59,7 +62,8 @@ trap 'exit 130' INT TERM
 
 has_target() { [[ " $TARGETS " == *" $1 "* ]]; }
 # The gateway process serves both the HTTP API target ("gateway") and the REST API target ("rest").
-has_gateway() { has_target gateway || has_target rest; }
+has_gateway() { has_target gateway || has_target rest || has_rest_proxy; }
+has_rest_proxy() { has_target restproxy || has_target restkey || has_target restcache; }
 
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -160,7 +164,7 @@ BACKEND=http://127.0.0.1:$BACKEND_PORT
 start backend dotnet "$(release_dll bench/OrleansGateway.Bench.Backend OrleansGateway.Bench.Backend)" "$BACKEND"
 wait_ok "$BACKEND/" 30
 
-declare -A URL HOSTHDR
+declare -A URL HOSTHDR KEYHDR
 URL[direct]=$BACKEND/
 PID_OF[direct]=${PID_OF[backend]}
 
@@ -233,7 +237,7 @@ if has_gateway; then
     wait_ok "http://127.0.0.1:$GW_ADMIN_PORT/healthz" 90 || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
     wait_ok "http://127.0.0.1:$GW_DATA_PORT/healthz" 30 || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
 
-    PID_OF[rest]=${PID_OF[gateway]}
+    for target in rest restproxy restkey restcache; do PID_OF[$target]=${PID_OF[gateway]}; done
 fi
 
 if has_target gateway; then
@@ -281,6 +285,53 @@ assert len(answer["requestId"]) > 0
     log "the REST route answers the reshaped list ($(wc -c <<<"$rest_body") bytes)"
 fi
 
+# One REST API, one HTTP_PROXY GET method per resource to the backend's "/": /plain, and /keyed that requires an
+# API key. Stage "plain" has no cache; stage "cached" has the cache cluster on and serves /plain from it.
+if has_rest_proxy; then
+    PROXY_ID=$(aws_bench apigateway create-rest-api --name bench-proxy --query id --output text)
+    ROOT_ID=$(aws_bench apigateway get-resources --rest-api-id "$PROXY_ID" --query 'items[0].id' --output text)
+    for name in plain keyed; do
+        resource=$(aws_bench apigateway create-resource --rest-api-id "$PROXY_ID" --parent-id "$ROOT_ID" --path-part "$name" --query id --output text)
+        required=--no-api-key-required
+        [[ $name == keyed ]] && required=--api-key-required
+        aws_bench apigateway put-method --rest-api-id "$PROXY_ID" --resource-id "$resource" --http-method GET \
+            --authorization-type NONE "$required" >/dev/null
+        aws_bench apigateway put-integration --rest-api-id "$PROXY_ID" --resource-id "$resource" --http-method GET \
+            --type HTTP_PROXY --integration-http-method GET --uri "$BACKEND/" >/dev/null
+    done
+    aws_bench apigateway create-deployment --rest-api-id "$PROXY_ID" --stage-name plain >/dev/null
+    URL[restproxy]="http://127.0.0.1:$GW_DATA_PORT/plain/plain"
+    URL[restkey]="http://127.0.0.1:$GW_DATA_PORT/plain/keyed"
+    URL[restcache]="http://127.0.0.1:$GW_DATA_PORT/cached/plain"
+    for target in restproxy restkey restcache; do HOSTHDR[$target]=$PROXY_ID.execute-api.localhost; done
+    log "created REST API $PROXY_ID (HTTP_PROXY methods /plain and /keyed, stage plain)"
+    if has_target restkey; then
+        KEY_ID=$(aws_bench apigateway create-api-key --name bench --enabled --query id --output text)
+        KEYHDR[restkey]=$(aws_bench apigateway get-api-key --api-key "$KEY_ID" --include-value --query value --output text)
+        PLAN_ID=$(aws_bench apigateway create-usage-plan --name bench --api-stages "apiId=$PROXY_ID,stage=plain" \
+            --throttle burstLimit=100000,rateLimit=1000000 --quota limit=2000000000,period=MONTH --query id --output text)
+        aws_bench apigateway create-usage-plan-key --usage-plan-id "$PLAN_ID" --key-id "$KEY_ID" --key-type API_KEY >/dev/null
+        log "API key $KEY_ID in usage plan $PLAN_ID (throttle 1,000,000/s burst 100,000, quota 2e9 a month)"
+    fi
+    if has_target restcache; then
+        aws_bench apigateway create-stage --rest-api-id "$PROXY_ID" --stage-name cached \
+            --deployment-id "$(aws_bench apigateway get-stage --rest-api-id "$PROXY_ID" --stage-name plain --query deploymentId --output text)" \
+            --cache-cluster-enabled --cache-cluster-size 0.5 >/dev/null
+        aws_bench apigateway update-stage --rest-api-id "$PROXY_ID" --stage-name cached --patch-operations \
+            op=replace,path=/~1plain/GET/caching/enabled,value=true op=replace,path=/~1plain/GET/caching/ttlInSeconds,value=3600 >/dev/null
+        log "stage cached: cache cluster 0.5 GB, GET /plain cached for 3600 s"
+    fi
+    for target in restproxy restkey restcache; do
+        has_target "$target" || continue
+        body=$(curl -s -H "Host: ${HOSTHDR[$target]}" ${KEYHDR[$target]:+-H "x-api-key: ${KEYHDR[$target]}"} "${URL[$target]}")
+        [[ $body == "$(curl -s "$BACKEND/")" ]] || { log "$target answered '${body:0:300}', not the backend's body"; tail -20 "$WORK/gateway.log" >&2; exit 1; }
+    done
+    if has_target restkey; then
+        code=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: ${HOSTHDR[restkey]}" "${URL[restkey]}")
+        [[ $code == 403 ]] || { log "restkey answered $code without its API key, not 403: the key is not enforced"; exit 1; }
+    fi
+fi
+
 read -r -a TARGET_LIST <<<"$TARGETS"
 read -r -a CONN_LIST <<<"$CONNECTIONS"
 runs=$((ROUNDS * ${#CONN_LIST[@]} * ${#TARGET_LIST[@]}))
@@ -290,6 +341,7 @@ wrk_args() {
     local target=$1
     local args=("${URL[$target]}")
     [[ -n ${HOSTHDR[$target]:-} ]] && args+=(-H "Host: ${HOSTHDR[$target]}")
+    [[ -n ${KEYHDR[$target]:-} ]] && args+=(-H "x-api-key: ${KEYHDR[$target]}")
     printf '%s\n' "${args[@]}"
 }
 
@@ -340,7 +392,7 @@ done
 
 # Where a .NET proxy's CPU goes under the same load: perf samples of the process, JIT frames named.
 if [[ $PROFILE == 1 ]]; then
-    for target in yarp gateway rest; do
+    for target in yarp gateway rest restproxy restkey restcache; do
         has_target "$target" || continue
         mapfile -t args < <(wrk_args "$target")
         timeout $((DURATION + 20)) wrk -t"$THREADS" -c"${CONN_LIST[0]}" -d"$((DURATION + 2))s" "${args[@]}" >/dev/null 2>&1 &

@@ -6,7 +6,7 @@ import statistics
 import sys
 from collections import defaultdict
 
-ORDER = ["direct", "yarp", "nginx", "gateway", "rest"]
+ORDER = ["direct", "yarp", "nginx", "gateway", "rest", "restproxy", "restkey", "restcache"]
 
 
 def median(values):
@@ -114,3 +114,29 @@ if ("rest", conns[0]) in summary and ("gateway", conns[0]) in summary:
             paired_text = " / ".join(f"{p:.2f}x" for p in paired)
             print(f"- {c} connections: {ratio(r['rps'], g['rps'])} ({'met' if ok else 'NOT met'}); paired per round {paired_text}; "
                   f"CPU per request {fmt(r['cpu'], 1)} µs against {fmt(g['cpu'], 1)} µs")
+
+
+def paired(target, base, c):
+    """The target's requests/s over the base's, round by round (they ran within a minute of each other)."""
+    out = []
+    for rnd in sorted({row["round"] for row in rows}, key=int):
+        pair = {row["target"]: row for row in rows if row["round"] == rnd and int(row["connections"]) == c}
+        if target in pair and base in pair:
+            out.append(float(pair[target]["rps"]) / float(pair[base]["rps"]))
+    return " / ".join(f"{p:.2f}x" for p in out)
+
+
+for target, base, factor, text in (
+    ("restkey", "restproxy", 0.95, "REST HTTP_PROXY method with an API key and a usage plan (throttle and quota far above the load) requests/s >= 0.95x the same method without (\"restproxy\")."),
+    ("restcache", "direct", 1.0, "REST HTTP_PROXY method served from the stage's cache requests/s >= the direct backend's."),
+):
+    if (target, conns[0]) in summary and (base, conns[0]) in summary:
+        print()
+        print(text)
+        print()
+        for c in conns:
+            t, b = summary.get((target, c)), summary.get((base, c))
+            if t and b:
+                ok = t["rps"] >= factor * b["rps"]
+                print(f"- {c} connections: {ratio(t['rps'], b['rps'])} ({'met' if ok else 'NOT met'}); paired per round {paired(target, base, c)}; "
+                      f"CPU per request {fmt(t['cpu'], 1)} µs against {fmt(b['cpu'], 1)} µs")
