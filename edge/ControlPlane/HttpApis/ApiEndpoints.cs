@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrleansGateway.Edge.ControlPlane.DomainNames;
 using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Integrations;
@@ -47,6 +48,7 @@ public sealed class ApiEndpoints(int dataPort, OwnAdminEndpoint ownAdmin)
 
     private async Task DeleteApi(WireRequest request)
     {
+        await MappedApiGuard.EnsureApiUnmappedAsync(request.Grains, request["apiId"]);
         await Api(request).Delete();
         await request.WriteNoContentAsync();
     }

@@ -1,3 +1,4 @@
+using OrleansGateway.Edge.ControlPlane.DomainNames;
 using OrleansGateway.HttpApis;
 using OrleansGateway.RestApis;
 
@@ -23,6 +24,7 @@ public static class RestApiEndpoints
             await request.WriteOkAsync(await RestApi(request).Update(await request.ReadPatchOperationsAsync("updateRestApiInput"))));
         router.Map("DELETE", "/restapis/{restapi_id}", async request =>
         {
+            await MappedApiGuard.EnsureRestApiUnmappedAsync(request.Grains, request["restapi_id"]);
             await RestApi(request).Delete();
             await request.WriteAcceptedAsync();
         });

@@ -1,3 +1,4 @@
+using OrleansGateway.Edge.ControlPlane.DomainNames;
 using OrleansGateway.RestApis;
 using static OrleansGateway.Edge.ControlPlane.RestApis.RestApiEndpoints;
 
@@ -39,6 +40,7 @@ public static class RestDeploymentEndpoints
             await request.WriteOkAsync(await RestApi(request).UpdateStage(request["stage_name"], await request.ReadPatchOperationsAsync("updateStageInput"))));
         router.Map("DELETE", Stage, async request =>
         {
+            await MappedApiGuard.EnsureRestStageUnmappedAsync(request.Grains, request["restapi_id"], request["stage_name"]);
             await RestApi(request).DeleteStage(request["stage_name"]);
             await request.WriteAcceptedAsync();
         });

@@ -147,6 +147,61 @@ public sealed class RestDomainNameBoto3Tests(EmbeddedEdgeFixture fixture) : ICla
         Assert.Equal((404, "Invalid VPC link identifier specified"), (Error(errors, "deletedLink").Status, Error(errors, "deletedLink").Message));
     }
 
+    // A mapped REST API, REST stage or HTTP API cannot be deleted; once its mappings are gone it can.
+    private const string DeleteGuardScript = """
+        import json, sys, boto3
+        from botocore.exceptions import ClientError
+        kw = dict(endpoint_url=sys.argv[1], region_name="us-east-1", aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret")
+        c, v2 = boto3.client("apigateway", **kw), boto3.client("apigatewayv2", **kw)
+        def error(call, **kwargs):
+            try:
+                call(**kwargs)
+                return None
+            except ClientError as e:
+                return [e.response["ResponseMetadata"]["HTTPStatusCode"], e.response["Error"]["Code"], e.response["Error"]["Message"]]
+        c.create_domain_name(domainName="guard.delete.test", regionalCertificateArn=sys.argv[2], endpointConfiguration={"types": ["REGIONAL"]})
+        api = c.create_rest_api(name="guarded")
+        c.put_method(restApiId=api["id"], resourceId=api["rootResourceId"], httpMethod="GET", authorizationType="NONE")
+        c.put_integration(restApiId=api["id"], resourceId=api["rootResourceId"], httpMethod="GET", type="MOCK")
+        c.create_deployment(restApiId=api["id"], stageName="prod")
+        c.create_deployment(restApiId=api["id"], stageName="dev")
+        c.create_base_path_mapping(domainName="guard.delete.test", restApiId=api["id"], stage="prod", basePath="p")
+        http = v2.create_api(Name="guarded-http", ProtocolType="HTTP")
+        v2.create_stage(ApiId=http["ApiId"], StageName="s")
+        mapping = v2.create_api_mapping(DomainName="guard.delete.test", ApiId=http["ApiId"], Stage="s", ApiMappingKey="h")
+        seen = {
+            "stage": error(c.delete_stage, restApiId=api["id"], stageName="prod"),
+            "restApi": error(c.delete_rest_api, restApiId=api["id"]),
+            "httpApi": error(v2.delete_api, ApiId=http["ApiId"]),
+            "unmappedStage": error(c.delete_stage, restApiId=api["id"], stageName="dev"),
+        }
+        c.delete_base_path_mapping(domainName="guard.delete.test", basePath="p")
+        v2.delete_api_mapping(DomainName="guard.delete.test", ApiMappingId=mapping["ApiMappingId"])
+        seen["stageAfter"] = error(c.delete_stage, restApiId=api["id"], stageName="prod")
+        seen["restApiAfter"] = error(c.delete_rest_api, restApiId=api["id"])
+        seen["httpApiAfter"] = error(v2.delete_api, ApiId=http["ApiId"])
+        seen["restApiId"], seen["httpApiId"] = api["id"], http["ApiId"]
+        print(json.dumps(seen))
+        """;
+
+    [Fact]
+    public async Task Boto3_MappedApisAndStages_AreNotDeleted_UntilTheirMappingsAre()
+    {
+        var seen = await PythonScript.RunAsync(DeleteGuardScript, fixture.Edge.AdminUrl, Certificate);
+
+        Assert.Equal((400, "BadRequestException", "Deleting stage prod failed. Please remove all base path mappings related to the stage in your domains."),
+            Error(seen, "stage"));
+        Assert.Equal((400, "BadRequestException",
+                $"Deleting RestApi {Text(seen, "restApiId")} failed. Please remove all base path mappings related to the RestApi in your domains: guard.delete.test."),
+            Error(seen, "restApi"));
+        Assert.Equal((400, "BadRequestException", $"Deleting API {Text(seen, "httpApiId")} failed. Please remove all API mappings for the API from your custom domain names."),
+            Error(seen, "httpApi"));
+        foreach (var deleted in new[] { "unmappedStage", "stageAfter", "restApiAfter", "httpApiAfter" })
+        {
+            Assert.Equal(JsonValueKind.Null, seen.GetProperty(deleted).ValueKind);
+        }
+    }
+
     private static string? Text(JsonElement element, string name) => element.GetProperty(name).GetString();
 
     // Other tests of the class fixture's edge may hold domain names of their own.
