@@ -13,7 +13,9 @@
 #   PRIME=8                                (seconds of load per target before round 1, so the JIT has settled)
 #   TARGETS="direct yarp nginx gateway"   (a subset to try the harness, e.g. "direct yarp nginx"; add "rest"
 #                                           for the REST API's templated route, e.g. "direct yarp gateway rest",
-#                                           or "restproxy restkey restcache" for keys, plans and the cache)
+#                                           or "restproxy restkey restcache" for keys, plans and the cache;
+#                                           "gatewaypets" is the HTTP API route forwarding the backend's 100-item
+#                                           list, the answer the "rest" target reshapes)
 #   SKIP_BUILD=1                           (reuse the Release builds already there)
 #   GATEWAY_INVOKE=host|path               (Host: {apiId}.execute-api.localhost, or /_aws/execute-api/{apiId}/$default)
 #   OUT=bench/results                      (where results-<time>/ with raw wrk output and summary.md go)
@@ -62,7 +64,7 @@ trap 'exit 130' INT TERM
 
 has_target() { [[ " $TARGETS " == *" $1 "* ]]; }
 # The gateway process serves both the HTTP API target ("gateway") and the REST API target ("rest").
-has_gateway() { has_target gateway || has_target rest || has_rest_proxy; }
+has_gateway() { has_target gateway || has_target gatewaypets || has_target rest || has_rest_proxy; }
 has_rest_proxy() { has_target restproxy || has_target restkey || has_target restcache; }
 
 free_port() {
@@ -240,7 +242,7 @@ if has_gateway; then
     for target in rest restproxy restkey restcache; do PID_OF[$target]=${PID_OF[gateway]}; done
 fi
 
-if has_target gateway; then
+if has_target gateway || has_target gatewaypets; then
     API_ID=$(aws_bench apigatewayv2 create-api --name bench --protocol-type HTTP --target "$BACKEND/" \
         --query ApiId --output text) \
         || { log "the gateway did not create the HTTP API (CreateApi with quick create)"; exit 1; }
@@ -252,6 +254,10 @@ if has_target gateway; then
         URL[gateway]="http://127.0.0.1:$GW_DATA_PORT/_aws/execute-api/$API_ID/\$default/"
     fi
     wait_ok "${URL[gateway]}" 15 "${HOSTHDR[gateway]:-}" || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
+    # "gatewaypets": the same route forwarding the backend's 100-item list, the REST target's backend answer.
+    URL[gatewaypets]="${URL[gateway]}pets?limit=100"
+    HOSTHDR[gatewaypets]=${HOSTHDR[gateway]:-}
+    PID_OF[gatewaypets]=${PID_OF[gateway]}
     # A 200 is not enough: the answer must be the backend's, forwarded.
     gateway_body=$(curl -s ${HOSTHDR[gateway]:+-H "Host: ${HOSTHDR[gateway]}"} "${URL[gateway]}")
     direct_body=$(curl -s "$BACKEND/")
