@@ -13,7 +13,8 @@
 #   PRIME=8                                (seconds of load per target before round 1, so the JIT has settled)
 #   TARGETS="direct yarp nginx gateway"   (a subset to try the harness, e.g. "direct yarp nginx"; add "rest"
 #                                           for the REST API's templated route, e.g. "direct yarp gateway rest",
-#                                           or "restproxy restkey restcache" for keys, plans and the cache;
+#                                           or "restproxy restkey restcache" for keys, plans and the cache ("restmock":
+#                                           a MOCK method answering the same body, the REST pipeline's own cost);
 #                                           "gatewaypets" is the HTTP API route forwarding the backend's 100-item
 #                                           list, the answer the "rest" target reshapes)
 #   SKIP_BUILD=1                           (reuse the Release builds already there)
@@ -65,7 +66,7 @@ trap 'exit 130' INT TERM
 has_target() { [[ " $TARGETS " == *" $1 "* ]]; }
 # The gateway process serves both the HTTP API target ("gateway") and the REST API target ("rest").
 has_gateway() { has_target gateway || has_target gatewaypets || has_target rest || has_rest_proxy; }
-has_rest_proxy() { has_target restproxy || has_target restkey || has_target restcache; }
+has_rest_proxy() { has_target restproxy || has_target restkey || has_target restcache || has_target restmock; }
 
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -239,7 +240,7 @@ if has_gateway; then
     wait_ok "http://127.0.0.1:$GW_ADMIN_PORT/healthz" 90 || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
     wait_ok "http://127.0.0.1:$GW_DATA_PORT/healthz" 30 || { tail -20 "$WORK/gateway.log" >&2; exit 1; }
 
-    for target in rest restproxy restkey restcache; do PID_OF[$target]=${PID_OF[gateway]}; done
+    for target in rest restproxy restkey restcache restmock; do PID_OF[$target]=${PID_OF[gateway]}; done
 fi
 
 if has_target gateway || has_target gatewaypets; then
@@ -305,11 +306,21 @@ if has_rest_proxy; then
         aws_bench apigateway put-integration --rest-api-id "$PROXY_ID" --resource-id "$resource" --http-method GET \
             --type HTTP_PROXY --integration-http-method GET --uri "$BACKEND/" >/dev/null
     done
+    # /mock: a MOCK integration answering the backend's body from its response template: the REST pipeline's
+    # own cost with no backend call, the floor a cache hit is measured against ("restmock").
+    resource=$(aws_bench apigateway create-resource --rest-api-id "$PROXY_ID" --parent-id "$ROOT_ID" --path-part mock --query id --output text)
+    aws_bench apigateway put-method --rest-api-id "$PROXY_ID" --resource-id "$resource" --http-method GET --authorization-type NONE >/dev/null
+    aws_bench apigateway put-integration --rest-api-id "$PROXY_ID" --resource-id "$resource" --http-method GET --type MOCK \
+        --request-templates '{"application/json":"{\"statusCode\": 200}"}' >/dev/null
+    aws_bench apigateway put-method-response --rest-api-id "$PROXY_ID" --resource-id "$resource" --http-method GET --status-code 200 >/dev/null
+    aws_bench apigateway put-integration-response --rest-api-id "$PROXY_ID" --resource-id "$resource" --http-method GET --status-code 200 \
+        --response-templates "{\"application/json\":$(curl -s "$BACKEND/" | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')}" >/dev/null
     aws_bench apigateway create-deployment --rest-api-id "$PROXY_ID" --stage-name plain >/dev/null
     URL[restproxy]="http://127.0.0.1:$GW_DATA_PORT/plain/plain"
     URL[restkey]="http://127.0.0.1:$GW_DATA_PORT/plain/keyed"
     URL[restcache]="http://127.0.0.1:$GW_DATA_PORT/cached/plain"
-    for target in restproxy restkey restcache; do HOSTHDR[$target]=$PROXY_ID.execute-api.localhost; done
+    URL[restmock]="http://127.0.0.1:$GW_DATA_PORT/plain/mock"
+    for target in restproxy restkey restcache restmock; do HOSTHDR[$target]=$PROXY_ID.execute-api.localhost; done
     log "created REST API $PROXY_ID (HTTP_PROXY methods /plain and /keyed, stage plain)"
     if has_target restkey; then
         KEY_ID=$(aws_bench apigateway create-api-key --name bench --enabled --query id --output text)
@@ -327,7 +338,7 @@ if has_rest_proxy; then
             op=replace,path=/~1plain/GET/caching/enabled,value=true op=replace,path=/~1plain/GET/caching/ttlInSeconds,value=3600 >/dev/null
         log "stage cached: cache cluster 0.5 GB, GET /plain cached for 3600 s"
     fi
-    for target in restproxy restkey restcache; do
+    for target in restproxy restkey restcache restmock; do
         has_target "$target" || continue
         body=$(curl -s -H "Host: ${HOSTHDR[$target]}" ${KEYHDR[$target]:+-H "x-api-key: ${KEYHDR[$target]}"} "${URL[$target]}")
         [[ $body == "$(curl -s "$BACKEND/")" ]] || { log "$target answered '${body:0:300}', not the backend's body"; tail -20 "$WORK/gateway.log" >&2; exit 1; }
@@ -398,7 +409,7 @@ done
 
 # Where a .NET proxy's CPU goes under the same load: perf samples of the process, JIT frames named.
 if [[ $PROFILE == 1 ]]; then
-    for target in yarp gateway rest restproxy restkey restcache; do
+    for target in yarp gateway rest restproxy restkey restcache restmock; do
         has_target "$target" || continue
         mapfile -t args < <(wrk_args "$target")
         timeout $((DURATION + 20)) wrk -t"$THREADS" -c"${CONN_LIST[0]}" -d"$((DURATION + 2))s" "${args[@]}" >/dev/null 2>&1 &

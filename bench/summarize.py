@@ -6,7 +6,7 @@ import statistics
 import sys
 from collections import defaultdict
 
-ORDER = ["direct", "yarp", "nginx", "gateway", "gatewaypets", "rest", "restproxy", "restkey", "restcache"]
+ORDER = ["direct", "yarp", "nginx", "gateway", "gatewaypets", "rest", "restproxy", "restkey", "restcache", "restmock"]
 
 
 def median(values):
