@@ -38,7 +38,7 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
         }
 
         // REST request IDs are UUIDs on AWS; the edge's short ID becomes $context.extendedRequestId.
-        var request = new RestRequest(http, invocation with { RequestId = Guid.NewGuid().ToString() }, table) { ExtendedRequestId = invocation.RequestId };
+        var request = new RestRequest(http, invocation with { RequestId = RequestIds.NextUuid() }, table) { ExtendedRequestId = invocation.RequestId };
         var response = await RunAsync(request);
         await RestResponseWriter.WriteAsync(http, response, request.Invocation.RequestId, table.MinimumCompressionSize);
     }

@@ -63,7 +63,7 @@ public sealed class RestTestInvoker(RestPipeline pipeline)
         http.Request.Body = new MemoryStream(body);
         http.Request.ContentLength = body.Length;
 
-        var requestId = Guid.NewGuid().ToString();
+        var requestId = RequestIds.NextUuid();
         var request = new RestRequest(http, new RestInvocation(content.Api.Id, TestStage, path.AsMemory(), path, false, requestId, IsTestInvocation: true), table);
         var response = await pipeline.RunAsync(request);
         var latency = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
