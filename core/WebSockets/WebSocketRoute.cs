@@ -1,3 +1,5 @@
+using OrleansGateway.Throttling;
+
 namespace OrleansGateway.WebSockets;
 
 /// <summary>
@@ -9,5 +11,5 @@ namespace OrleansGateway.WebSockets;
 internal sealed record WebSocketRoute(string Key, WebSocketIntegration? Integration, bool IsTwoWay, string? Fault, int RefusalStatus = 0)
 {
     /// <summary>The stage's limit for this route (<c>routeSettings</c>, else <c>defaultRouteSettings</c>); null when neither sets one.</summary>
-    public Throttling.ScopedThrottle? Throttle { get; init; }
+    public ScopedThrottle? Throttle { get; init; }
 }
