@@ -11,7 +11,8 @@ namespace OrleansGateway.WebSockets;
 /// <summary>
 /// Runs one event of a connection through its stage's routes, in AWS's order: route selection, the
 /// route's and the account's throttles (a connect or message over them is answered 429 and its
-/// integration never called; a <c>$disconnect</c> is owed and never throttled), the integration request (parameters, template), the integration (HTTP, HTTP_PROXY, MOCK), the integration
+/// integration never called; a <c>$disconnect</c> is owed and never throttled), the integration
+/// request (parameters, template), the integration (HTTP, HTTP_PROXY, MOCK), the integration
 /// response, and for a two-way route the answer to the client. Never throws for what a client or a
 /// backend did: every failure is an outcome with AWS's status and error frame.
 /// </summary>
@@ -37,9 +38,9 @@ public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker, Request
             WebSocketEventType.Disconnect => table.Find(WebSocketRouteKeys.Disconnect),
             _ => SelectMessageRoute(table, request),
         };
-        // 2. Limits: a connect by the $connect route's limit (set or not, the stage default applies), a message by its route's.
-        if (throttle is not null && request.EventType != WebSocketEventType.Disconnect && (route is not null || request.EventType == WebSocketEventType.Connect)
-            && !await throttle.AdmitAsync(request.EventType == WebSocketEventType.Connect ? table.ConnectThrottle : route!.Throttle))
+
+        // 2. Limits: the route's throttle, then the account's.
+        if (!await IsAdmittedAsync(table, request, route))
         {
             return Throttled(request, route);
         }
@@ -190,6 +191,16 @@ public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker, Request
         StatusCode = 403,
         Reply = request.EventType == WebSocketEventType.Message ? WebSocketErrorFrames.Forbidden(request.Connection.ConnectionId, request.RequestId) : null,
         ErrorBody = request.EventType == WebSocketEventType.Connect ? MessageBody("Forbidden") : null,
+    };
+
+    // A connect is checked against the $connect route's limit whether or not the route exists (the
+    // stage default applies); a $disconnect is owed, and a message with no route is refused anyway.
+    private async ValueTask<bool> IsAdmittedAsync(WebSocketRouteTable table, WebSocketRouteRequest request, WebSocketRoute? route) => request.EventType switch
+    {
+        _ when throttle is null => true,
+        WebSocketEventType.Connect => await throttle.AdmitAsync(table.ConnectThrottle),
+        WebSocketEventType.Message when route is not null => await throttle.AdmitAsync(route.Throttle),
+        _ => true,
     };
 
     // Not a fault of the API: nothing is logged per throttled event.

@@ -13,8 +13,8 @@ namespace OrleansGateway.Edge.DataPlane;
 /// <summary>
 /// The data plane, one request at a time, in the order AWS's documentation describes an HTTP API
 /// call: resolve the API and stage from the invoke URL or custom domain name → answer a CORS
-/// preflight → match a route → authorize → check limits (throttles, payload) → call the integration (parameter mapping,
-/// forwarding, response mapping, CORS). Every failure is a <see cref="GatewayResponse"/>. The
+/// preflight → match a route → authorize → check limits (throttles, payload) → call the
+/// integration (parameter mapping, forwarding, response mapping, CORS). Every failure is a <see cref="GatewayResponse"/>. The
 /// tables come from <see cref="ApiDirectoryCache"/>, <see cref="RoutingTableCache"/> and
 /// <see cref="ApiMappingCache"/>, so once warm no step calls a grain.
 /// </summary>

@@ -13,9 +13,9 @@ namespace OrleansGateway.Edge.DataPlane.Rest;
 /// A REST API call, in the order of AWS's "method request → integration request → integration →
 /// integration response → method response": find the stage's table (and the canary's share) →
 /// method request (match the resource and method, authorization, API key, method/stage/account
-/// throttles, payload limit, read the body, validate) → integration request (parameters, template, passthrough) → integration (MOCK,
-/// HTTP, HTTP_PROXY) → integration response (selection pattern, parameters, template) → method
-/// response (binary, compression). Each step returns a <see cref="GatewayError"/> or null to go on;
+/// throttles, payload limit, read the body, validate) → integration request (parameters, template,
+/// passthrough) → integration (MOCK, HTTP, HTTP_PROXY) → integration response (selection pattern,
+/// parameters, template) → method response (binary, compression). Each step returns a <see cref="GatewayError"/> or null to go on;
 /// every error is answered through the API's gateway responses. Tables come from
 /// <see cref="RestTableCache"/>, so once warm no step calls a grain. AWS buffers REST payloads in
 /// both directions (10 MB), and so does this pipeline.
