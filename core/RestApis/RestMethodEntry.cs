@@ -1,3 +1,4 @@
+using OrleansGateway.Throttling;
 using OrleansGateway.Validation;
 
 namespace OrleansGateway.RestApis;
@@ -29,6 +30,9 @@ public sealed class RestMethodEntry
     public RequestValidatorSettings? Validator { get; init; }
 
     public MethodRequestRules Rules { get; init; } = new();
+
+    /// <summary>The stage's limit for this method (its own method setting, else <c>*/*</c>); null when neither sets one.</summary>
+    public ScopedThrottle? Throttle { get; init; }
 
     /// <summary>Null when the method has no integration (AWS answers such a call 500).</summary>
     public RestCompiledIntegration? Integration { get; init; }

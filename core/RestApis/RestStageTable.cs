@@ -4,6 +4,7 @@ using OrleansGateway.Integrations;
 using OrleansGateway.Mapping.GatewayResponses;
 using OrleansGateway.Mapping.Parameters;
 using OrleansGateway.Mapping.Templates;
+using OrleansGateway.Throttling;
 using OrleansGateway.Validation;
 using OrleansGateway.Vtl;
 
@@ -129,6 +130,7 @@ public sealed class RestStageTable
                         RequestModels = method.RequestModels ?? new Dictionary<string, string>(),
                     },
                     Integration = integration,
+                    Throttle = StageThrottles.ForRestMethod(apiId, stage.StageName, stage.MethodSettings, resource.Path, httpMethod),
                 });
                 table.MethodCount++;
             }

@@ -1,5 +1,6 @@
 using OrleansGateway.Authorization;
 using OrleansGateway.Integrations;
+using OrleansGateway.Throttling;
 
 namespace OrleansGateway.Routing;
 
@@ -7,8 +8,9 @@ namespace OrleansGateway.Routing;
 public sealed class CompiledRoute
 {
     internal CompiledRoute(string routeId, RouteKey key, CompiledIntegration? integration, string? authorizationType = null,
-        CompiledAuthorizer? authorizer = null, IReadOnlyList<string>? authorizationScopes = null)
+        CompiledAuthorizer? authorizer = null, IReadOnlyList<string>? authorizationScopes = null, ScopedThrottle? throttle = null)
     {
+        Throttle = throttle;
         RouteId = routeId;
         Key = key;
         Integration = integration;
@@ -46,6 +48,9 @@ public sealed class CompiledRoute
 
     /// <summary>The route's <c>authorizationScopes</c>: a JWT must hold at least one of them.</summary>
     public IReadOnlyList<string> AuthorizationScopes { get; }
+
+    /// <summary>The stage's limit for this route (its <c>routeSettings</c>, else <c>defaultRouteSettings</c>); null when neither sets one.</summary>
+    public ScopedThrottle? Throttle { get; }
 
     /// <summary>Path variable names in the order they appear.</summary>
     public string[] ParameterNames { get; }

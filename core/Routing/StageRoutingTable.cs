@@ -2,6 +2,7 @@ using OrleansGateway.Authorization;
 using OrleansGateway.Cors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Integrations;
+using OrleansGateway.Throttling;
 
 namespace OrleansGateway.Routing;
 
@@ -107,8 +108,10 @@ public sealed class StageRoutingTable
                 {
                     faults.Add($"route {definition.RouteId} ({definition.RouteKey}): {authorizationFault}");
                 }
+                var throttle = StageThrottles.ForRoute(
+                    runtime.ApiId, runtime.Stage.StageName, definition.RouteKey, runtime.Stage.DefaultRouteSettings, runtime.Stage.RouteSettings);
                 var route = new CompiledRoute(definition.RouteId, key, integration, definition.AuthorizationType,
-                    authorizer, definition.AuthorizationScopes);
+                    authorizer, definition.AuthorizationScopes, throttle);
                 count++;
                 if (key.IsDefault)
                 {

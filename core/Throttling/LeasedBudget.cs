@@ -7,7 +7,10 @@ namespace OrleansGateway.Throttling;
 /// for that call rather than being refused, so an idle scope admits its first request as the bucket
 /// would. When the bucket had less than a slice, the budget asks no sooner than the bucket said a
 /// slice will be there, and meanwhile refuses what its tokens do not cover, so a scope throttled at
-/// its limit costs one call per slice per edge, not one per request.
+/// its limit costs one call per slice per edge, not one per request. A lease asks for as many tokens
+/// as requests are waiting when that is more than a slice (at most the burst), so a burst of
+/// concurrent requests on an idle scope is admitted up to the burst, as AWS's bucket admits it,
+/// rather than a slice per call.
 /// </summary>
 public sealed class LeasedBudget
 {
@@ -19,6 +22,7 @@ public sealed class LeasedBudget
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private int _tokens;
+    private int _waiting;
     private long _expiresAt;
     private long _emptyUntil;
     private Task? _refill;
@@ -60,6 +64,7 @@ public sealed class LeasedBudget
             }
 
             refill = StartRefillLocked();
+            _waiting++;
         }
 
         return WaitAsync(refill);
@@ -75,11 +80,13 @@ public sealed class LeasedBudget
                 var now = _clock.GetTimestamp();
                 if (TakeLocked(now))
                 {
+                    _waiting--;
                     return true;
                 }
 
                 if (now < _emptyUntil || wait == MaxWaits)
                 {
+                    _waiting--;
                     return false;
                 }
 
@@ -115,10 +122,16 @@ public sealed class LeasedBudget
     {
         // Off the caller's stack: the lock is held there.
         await Task.Yield();
+        int wanted;
+        lock (_gate)
+        {
+            wanted = Math.Min(Math.Max(Slice, _waiting), Math.Max(Slice, Limit.BurstLimit));
+        }
+
         ThrottleLease lease;
         try
         {
-            lease = await _lease(Limit, Slice);
+            lease = await _lease(Limit, wanted);
         }
         catch (Exception e)
         {

@@ -11,10 +11,11 @@ public static class ThrottleScopes
     /// <summary>The account-level limit, shared by every API of the gateway.</summary>
     public const string Account = "account";
 
-    /// <summary>A stage's default limit (REST <c>*/*</c> method settings, HTTP and WebSocket <c>defaultRouteSettings</c>).</summary>
-    public static string Stage(string apiId, string stage) => $"stage/{apiId}/{stage}";
-
-    /// <summary>One method (REST <c>/pets/GET</c>) or route (<c>GET /pets</c>, <c>$connect</c>) of a stage.</summary>
+    /// <summary>
+    /// One method (REST <c>/pets/GET</c>) or route (<c>GET /pets</c>, <c>$connect</c>) of a stage. A
+    /// stage's default limit has no scope of its own: AWS applies it to each method or route, so it is
+    /// this scope with the default's limit (see <see cref="StageThrottles"/>).
+    /// </summary>
     public static string Route(string apiId, string stage, string methodOrRouteKey) => $"route/{apiId}/{stage}/{methodOrRouteKey}";
 
     /// <summary>A usage plan's per-client limit for one API key.</summary>

@@ -1,3 +1,5 @@
+using OrleansGateway.Throttling;
+
 namespace OrleansGateway.WebSockets;
 
 /// <summary>
@@ -6,4 +8,8 @@ namespace OrleansGateway.WebSockets;
 /// A <c>$connect</c> route whose authorization the edge cannot evaluate is refused with <see cref="RefusalStatus"/>
 /// (403 or 500, never accepted).
 /// </summary>
-internal sealed record WebSocketRoute(string Key, WebSocketIntegration? Integration, bool IsTwoWay, string? Fault, int RefusalStatus = 0);
+internal sealed record WebSocketRoute(string Key, WebSocketIntegration? Integration, bool IsTwoWay, string? Fault, int RefusalStatus = 0)
+{
+    /// <summary>The stage's limit for this route (<c>routeSettings</c>, else <c>defaultRouteSettings</c>); null when neither sets one.</summary>
+    public ScopedThrottle? Throttle { get; init; }
+}

@@ -4,16 +4,19 @@ using OrleansGateway.Mapping.Context;
 using OrleansGateway.Mapping.Parameters;
 using OrleansGateway.Mapping.Selection;
 using OrleansGateway.Mapping.Templates;
+using OrleansGateway.Throttling;
 
 namespace OrleansGateway.WebSockets;
 
 /// <summary>
 /// Runs one event of a connection through its stage's routes, in AWS's order: route selection, the
-/// integration request (parameters, template), the integration (HTTP, HTTP_PROXY, MOCK), the integration
+/// route's and the account's throttles (a connect or message over them is answered 429 and its
+/// integration never called; a <c>$disconnect</c> is owed and never throttled), the integration
+/// request (parameters, template), the integration (HTTP, HTTP_PROXY, MOCK), the integration
 /// response, and for a two-way route the answer to the client. Never throws for what a client or a
 /// backend did: every failure is an outcome with AWS's status and error frame.
 /// </summary>
-public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker)
+public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker, RequestThrottle? throttle = null)
 {
     private const string SubprotocolHeader = "Sec-WebSocket-Protocol";
 
@@ -35,6 +38,13 @@ public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker)
             WebSocketEventType.Disconnect => table.Find(WebSocketRouteKeys.Disconnect),
             _ => SelectMessageRoute(table, request),
         };
+
+        // 2. Limits: the route's throttle, then the account's.
+        if (!await IsAdmittedAsync(table, request, route))
+        {
+            return Throttled(request, route);
+        }
+
         if (route is null)
         {
             return request.EventType == WebSocketEventType.Message ? Refused(request) : new WebSocketRouteOutcome { StatusCode = 200 };
@@ -50,7 +60,7 @@ public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker)
             return Failed(request, route, 500, route.Fault);
         }
 
-        // 2. Integration request: requestParameters, then the template the selection expression picks.
+        // 3. Integration request: requestParameters, then the template the selection expression picks.
         var context = ContextVariables.WebSocket(ContextInputs(table, request, route.Key));
         var methodRequest = MethodRequest(request);
         var parameters = integration.Parameters.Map(new ParameterInputs { Request = methodRequest, Context = context, StageVariables = table.StageVariables });
@@ -82,7 +92,7 @@ public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker)
             }
         }
 
-        // 3. The integration.
+        // 4. The integration.
         IntegrationResponseData response;
         if (integration.Kind == WebSocketIntegrationKind.Mock)
         {
@@ -104,7 +114,7 @@ public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker)
             response = answer;
         }
 
-        // 4. Integration response: a proxy's answer as it is; otherwise the selected response's template.
+        // 5. Integration response: a proxy's answer as it is; otherwise the selected response's template.
         var reply = response.Body;
         if (integration.Kind != WebSocketIntegrationKind.HttpProxy)
         {
@@ -181,6 +191,25 @@ public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker)
         StatusCode = 403,
         Reply = request.EventType == WebSocketEventType.Message ? WebSocketErrorFrames.Forbidden(request.Connection.ConnectionId, request.RequestId) : null,
         ErrorBody = request.EventType == WebSocketEventType.Connect ? MessageBody("Forbidden") : null,
+    };
+
+    // A connect is checked against the $connect route's limit whether or not the route exists (the
+    // stage default applies); a $disconnect is owed, and a message with no route is refused anyway.
+    private async ValueTask<bool> IsAdmittedAsync(WebSocketRouteTable table, WebSocketRouteRequest request, WebSocketRoute? route) => request.EventType switch
+    {
+        _ when throttle is null => true,
+        WebSocketEventType.Connect => await throttle.AdmitAsync(table.ConnectThrottle),
+        WebSocketEventType.Message when route is not null => await throttle.AdmitAsync(route.Throttle),
+        _ => true,
+    };
+
+    // Not a fault of the API: nothing is logged per throttled event.
+    private static WebSocketRouteOutcome Throttled(WebSocketRouteRequest request, WebSocketRoute? route) => new()
+    {
+        RouteKey = route?.Key,
+        StatusCode = 429,
+        Reply = request.EventType == WebSocketEventType.Message ? WebSocketErrorFrames.TooManyRequests(request.Connection.ConnectionId, request.RequestId) : null,
+        ErrorBody = request.EventType == WebSocketEventType.Connect ? MessageBody("Too Many Requests") : null,
     };
 
     private static WebSocketRouteOutcome Failed(WebSocketRouteRequest request, WebSocketRoute route, int status, string? failure, string message = "Internal server error") => new()

@@ -1,6 +1,7 @@
 using OrleansGateway.HttpApis;
 using OrleansGateway.Mapping.Selection;
 using OrleansGateway.Mapping.Templates;
+using OrleansGateway.Throttling;
 using OrleansGateway.Vtl;
 using IntegrationResponseDefinition = OrleansGateway.HttpApis.IntegrationResponseDefinition;
 
@@ -26,6 +27,7 @@ public sealed class WebSocketRouteTable
         Version = runtime.Version;
         StageVariables = runtime.Stage.StageVariables ?? new Dictionary<string, string>();
         RouteSelection = routeSelection;
+        ConnectThrottle = StageThrottles.ForRoute(ApiId, StageName, WebSocketRouteKeys.Connect, runtime.Stage.DefaultRouteSettings, runtime.Stage.RouteSettings);
         _routes = routes;
         Faults = faults;
     }
@@ -40,6 +42,9 @@ public sealed class WebSocketRouteTable
 
     /// <summary>Null when the stage serves nothing: every event is refused.</summary>
     internal SelectionExpression? RouteSelection { get; }
+
+    /// <summary>What a connect is checked against, whether or not the stage has a <c>$connect</c> route: its settings, else the stage default.</summary>
+    internal ScopedThrottle? ConnectThrottle { get; }
 
     /// <summary>This version's mapping templates, compiled once each.</summary>
     internal CompiledTemplateCache Templates { get; } = new(maxDeployments: 1);
@@ -91,7 +96,10 @@ public sealed class WebSocketRouteTable
                 faults.Add(fault);
             }
 
-            routes[route.RouteKey] = new WebSocketRoute(route.RouteKey, integration, twoWay, fault, refusalStatus);
+            routes[route.RouteKey] = new WebSocketRoute(route.RouteKey, integration, twoWay, fault, refusalStatus)
+            {
+                Throttle = StageThrottles.ForRoute(runtime.ApiId, runtime.Stage.StageName, route.RouteKey, runtime.Stage.DefaultRouteSettings, runtime.Stage.RouteSettings),
+            };
         }
 
         return table;

@@ -5,6 +5,7 @@ using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Edge.Throttling;
 using OrleansGateway.Edge.WebSockets;
 using OrleansGateway.Integrations;
+using OrleansGateway.Throttling;
 using OrleansGateway.WebSockets;
 
 using OrleansGateway.Edge.DataPlane.Rest;
@@ -36,6 +37,21 @@ public static class DataPlaneExtensions
         }
 
         services.AddSingleton(webSocketOptions);
+        var throttling = new ThrottlingOptions();
+        try
+        {
+            configuration.GetSection(ThrottlingOptions.Section).Bind(throttling);
+        }
+        catch (InvalidOperationException e)
+        {
+            return $"invalid {ThrottlingOptions.Section} configuration: {e.Message}";
+        }
+
+        if (throttling.Validate() is { } invalidThrottling)
+        {
+            return invalidThrottling;
+        }
+
         services.AddSingleton(OwnAdminEndpoint.Of(GatewayEndpoints.AdminUrl(configuration)));
         services.Configure<KestrelServerOptions>(kestrel => ApplyLimits(kestrel, options));
         var authorizerOptions = new AuthorizerOptions();
@@ -54,7 +70,7 @@ public static class DataPlaneExtensions
         services.AddSingleton<GroupSubscriptions>();
         services.AddSingleton<WebSocketEndpoint>();
         services.AddSingleton<ConnectionManagementApi>();
-        services.AddEdgeThrottles();
+        services.AddEdgeThrottles(throttling);
         services.AddSingleton<RestTableCache>();
         services.AddSingleton<RestIntegrationClient>();
         services.AddSingleton<RestPipeline>();

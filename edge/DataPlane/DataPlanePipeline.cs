@@ -6,14 +6,15 @@ using OrleansGateway.Edge.DataPlane.Rest;
 using OrleansGateway.Edge.WebSockets;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Routing;
+using OrleansGateway.Throttling;
 
 namespace OrleansGateway.Edge.DataPlane;
 
 /// <summary>
 /// The data plane, one request at a time, in the order AWS's documentation describes an HTTP API
 /// call: resolve the API and stage from the invoke URL or custom domain name → answer a CORS
-/// preflight → match a route → authorize → check limits → call the integration (parameter mapping,
-/// forwarding, response mapping, CORS). Every failure is a <see cref="GatewayResponse"/>. The
+/// preflight → match a route → authorize → check limits (throttles, payload) → call the
+/// integration (parameter mapping, forwarding, response mapping, CORS). Every failure is a <see cref="GatewayResponse"/>. The
 /// tables come from <see cref="ApiDirectoryCache"/>, <see cref="RoutingTableCache"/> and
 /// <see cref="ApiMappingCache"/>, so once warm no step calls a grain.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed partial class DataPlanePipeline(
     WebSocketEndpoint webSockets,
     ConnectionManagementApi management,
     RestPipeline rest,
+    RequestThrottle throttle,
     DataPlaneOptions options,
     ILogger<DataPlanePipeline> logger)
 {
@@ -196,8 +198,15 @@ public sealed partial class DataPlanePipeline(
             return;
         }
 
-        // 5. Limits: a declared body over the limit is refused before the integration is called;
+        // 5. Limits: the route's throttle (routeSettings, else defaultRouteSettings), then the
+        // account's; a declared body over the limit is refused before the integration is called;
         // an undeclared (chunked) one is cut off by Kestrel when it crosses the limit.
+        if (!await throttle.AdmitAsync(match.Route.Throttle))
+        {
+            await GatewayResponseWriter.WriteAsync(context, GatewayResponse.TooManyRequests, requestId);
+            return;
+        }
+
         if (request.ContentLength > options.MaxPayloadBytes)
         {
             await GatewayResponseWriter.WriteAsync(context, GatewayResponse.RequestEntityTooLarge, requestId);

@@ -42,6 +42,9 @@ public sealed class GatewayResponse
     /// <summary>The edge cannot serve this now (a WebSocket upgrade before the edge joined the cluster).</summary>
     public static GatewayResponse ServiceUnavailable { get; } = new(StatusCodes.Status503ServiceUnavailable, "Service Unavailable");
 
+    /// <summary>The route's or the account's throttle has no token for this request.</summary>
+    public static GatewayResponse TooManyRequests { get; } = new(StatusCodes.Status429TooManyRequests, "Too Many Requests");
+
     /// <summary>The request could not be read.</summary>
     public static GatewayResponse BadRequest { get; } = new(StatusCodes.Status400BadRequest, "Bad Request");
 }

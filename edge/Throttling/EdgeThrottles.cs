@@ -3,7 +3,8 @@ using OrleansGateway.Throttling;
 namespace OrleansGateway.Edge.Throttling;
 
 /// <summary>
-/// The edge's <see cref="ThrottleBudgets"/>: each scope's leases come from the scope's
+/// The edge's <see cref="ThrottleBudgets"/> and the <see cref="RequestThrottle"/> its pipelines ask
+/// (method or route, then the configured account limit): each scope's leases come from the scope's
 /// <see cref="IThrottleGrain"/>. While the silos are unreachable every busy scope fails a lease per
 /// slice, so failures are logged at most once per <see cref="LogInterval"/>.
 /// </summary>
@@ -11,8 +12,9 @@ public static partial class EdgeThrottles
 {
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
 
-    public static IServiceCollection AddEdgeThrottles(this IServiceCollection services) =>
-        services.AddSingleton(provider =>
+    public static IServiceCollection AddEdgeThrottles(this IServiceCollection services, ThrottlingOptions options) => services
+        .AddSingleton(provider => new RequestThrottle(provider.GetRequiredService<ThrottleBudgets>(), options.AccountLimit))
+        .AddSingleton(provider =>
         {
             var grains = provider.GetRequiredService<IGrainFactory>();
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EdgeThrottles));

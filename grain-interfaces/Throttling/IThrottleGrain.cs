@@ -11,7 +11,7 @@ namespace OrleansGateway.Throttling;
 public interface IThrottleGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Takes up to <paramref name="wanted"/> tokens (at most one slice) from the bucket with
+    /// Takes up to <paramref name="wanted"/> tokens (at most a slice or the burst, whichever is more) from the bucket with
     /// <paramref name="limit"/>, which replaces the bucket's limit when the stage's settings changed.
     /// </summary>
     [Alias("Lease")]

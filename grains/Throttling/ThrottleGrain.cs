@@ -2,8 +2,8 @@ namespace OrleansGateway.Throttling;
 
 /// <summary>
 /// A throttled scope's bucket, in memory only: a rate limit is about the last second, so a bucket
-/// that moved with its grain starts full, exactly as an idle one would be. A lease is at most one
-/// slice (<see cref="ThrottleSlices"/>).
+/// that moved with its grain starts full, exactly as an idle one would be. A lease is a slice, or
+/// as many tokens as the edge has requests waiting, at most the burst (<see cref="ThrottleSlices"/>).
 /// </summary>
 public sealed class ThrottleGrain(TimeProvider? clock = null) : Grain, IThrottleGrain
 {

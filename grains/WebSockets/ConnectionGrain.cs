@@ -72,7 +72,7 @@ public sealed partial class ConnectionGrain(
         if (request.EventType == WebSocketEventType.Message && _queue.Count >= MaxQueued)
         {
             Log.QueueFull(logger, ConnectionId, MaxQueued);
-            return TellEdgeAsync(edge => edge.Send(ConnectionId, WebSocketErrorFrames.Frame("Too Many Requests", ConnectionId, request.RequestId)), request.Connection.EdgeId);
+            return TellEdgeAsync(edge => edge.Send(ConnectionId, WebSocketErrorFrames.TooManyRequests(ConnectionId, request.RequestId)), request.Connection.EdgeId);
         }
 
         _queue.Enqueue(request);

@@ -3,16 +3,18 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansGateway.Edges;
 using OrleansGateway.Integrations;
+using OrleansGateway.Throttling;
 
 namespace OrleansGateway.WebSockets;
 
-/// <summary>What a silo needs to run WebSocket routes and groups: the compiled tables, one shared outbound handler, the group limits.</summary>
+/// <summary>What a silo needs to run WebSocket routes and groups: the compiled tables, the routes' throttles, one shared outbound handler, the group limits.</summary>
 public static class WebSocketSiloExtensions
 {
     public static IServiceCollection AddWebSocketRoutes(this IServiceCollection services)
     {
         services.AddSingleton<WebSocketRouteTables>();
         services.AddSingleton<EdgeLocator>();
+        services.AddSiloThrottles();
         services.AddOptions<GroupOptions>().BindConfiguration(GroupOptions.Section);
         services.AddSingleton(provider =>
         {
@@ -30,7 +32,7 @@ public static class WebSocketSiloExtensions
                 // Mapped header values may carry UTF-8, as on the edge's forwarder.
                 RequestHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
                 ResponseHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
-            }));
+            }), provider.GetRequiredService<RequestThrottle>());
         });
         return services;
     }

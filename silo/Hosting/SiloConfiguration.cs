@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration.Memory;
 using OrleansGateway.Hosting;
+using OrleansGateway.Throttling;
 
 namespace OrleansGateway.Silo.Hosting;
 
@@ -10,6 +11,19 @@ public static class SiloConfiguration
 {
     public const string HealthUrlKey = "Kestrel:Endpoints:Health:Url";
     public const string DefaultHealthUrl = "http://127.0.0.1:8090";
+
+    /// <summary>The account limit WebSocket messages are checked against here must be one an edge would accept too.</summary>
+    private static string? ThrottlingError(IConfiguration configuration)
+    {
+        try
+        {
+            return (configuration.GetSection(ThrottlingOptions.Section).Get<ThrottlingOptions>() ?? new()).Validate();
+        }
+        catch (InvalidOperationException e)
+        {
+            return $"invalid {ThrottlingOptions.Section} configuration: {e.Message}";
+        }
+    }
 
     /// <summary>Configures the host; returns a one-line error when the configuration cannot work.</summary>
     public static async Task<string?> ApplyAsync(WebApplicationBuilder builder)
@@ -54,6 +68,11 @@ public static class SiloConfiguration
         if (ClusterTls.TryLoad(builder.Configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new(), out var tls) is { } tlsError)
         {
             return tlsError;
+        }
+
+        if (ThrottlingError(builder.Configuration) is { } throttlingError)
+        {
+            return throttlingError;
         }
 
         options.ConnectionString = builder.Configuration["Gateway:Storage:ConnectionString"];

@@ -85,6 +85,16 @@ public sealed class BadConfigurationTests(StorageFixture storage) : IClassFixtur
         AssertOneLineFailure(exitCode, stderr, $"Gateway__Cluster__Tls__CertificatePath: cannot read {certificate.Path}");
     }
 
+    [Theory]
+    [InlineData(Host.Edge)]
+    [InlineData(Host.Silo)]
+    public async Task AccountThrottleNotPositive_StopsWithOneLine(Host host)
+    {
+        var (exitCode, stderr, _) = await RunAsync(host, storage.Storage.ConnectionString,
+            environment: new() { ["Gateway__Throttling__AccountBurstLimit"] = "0" });
+        AssertOneLineFailure(exitCode, stderr, "Gateway:Throttling:AccountBurstLimit must be a positive number of requests (got 0)");
+    }
+
     private static void AssertOneLineFailure(int exitCode, string stderr, string expected)
     {
         Assert.NotEqual(0, exitCode);

@@ -5,21 +5,23 @@ using OrleansGateway.Mapping.Parameters;
 using OrleansGateway.Mapping.Selection;
 using OrleansGateway.Mapping.Templates;
 using OrleansGateway.RestApis;
+using OrleansGateway.Throttling;
 
 namespace OrleansGateway.Edge.DataPlane.Rest;
 
 /// <summary>
 /// A REST API call, in the order of AWS's "method request → integration request → integration →
 /// integration response → method response": find the stage's table (and the canary's share) →
-/// method request (match the resource and method, authorization, API key, payload limit, read the
-/// body, validate) → integration request (parameters, template, passthrough) → integration (MOCK,
-/// HTTP, HTTP_PROXY) → integration response (selection pattern, parameters, template) → method
-/// response (binary, compression). Each step returns a <see cref="GatewayError"/> or null to go on;
+/// method request (match the resource and method, authorization, API key, method/stage/account
+/// throttles, payload limit, read the body, validate) → integration request (parameters, template,
+/// passthrough) → integration (MOCK, HTTP, HTTP_PROXY) → integration response (selection pattern,
+/// parameters, template) → method response (binary, compression). Each step returns a <see cref="GatewayError"/> or null to go on;
 /// every error is answered through the API's gateway responses. Tables come from
 /// <see cref="RestTableCache"/>, so once warm no step calls a grain. AWS buffers REST payloads in
 /// both directions (10 MB), and so does this pipeline.
 /// </summary>
-public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationClient integrations, DataPlaneOptions options, ILogger<RestPipeline> logger)
+public sealed partial class RestPipeline(
+    RestTableCache tables, RestIntegrationClient integrations, RequestThrottle throttle, DataPlaneOptions options, ILogger<RestPipeline> logger)
 {
     public async Task ServeAsync(HttpContext http, RestInvocation invocation)
     {
@@ -65,7 +67,7 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
         }
     }
 
-    // 2. Method request: resource and method, authorization, API key, payload limit, body, validation.
+    // 2. Method request: resource and method, authorization, API key, throttles, payload limit, body, validation.
     private async Task<GatewayError?> MethodRequestAsync(RestRequest request)
     {
         var http = request.Http.Request;
@@ -81,6 +83,11 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
         if (!request.Invocation.IsTestInvocation && Authorize(request, match.Method) is { } denied)
         {
             return denied;
+        }
+
+        if (!request.Invocation.IsTestInvocation && !await throttle.AdmitAsync(match.Method.Throttle))
+        {
+            return Throttled();
         }
 
         if (http.ContentLength > options.MaxPayloadBytes)
@@ -130,6 +137,13 @@ public sealed partial class RestPipeline(RestTableCache tables, RestIntegrationC
 
         return method.ApiKeyRequired ? new GatewayError(GatewayResponseType.InvalidApiKey, "Forbidden") : null;
     }
+
+    /// <summary>
+    /// Over the method's throttle (its method setting, else the stage's <c>*/*</c>) or the account's:
+    /// the <c>THROTTLED</c> gateway response, 429 unless the API customised it. Test invocations are
+    /// never throttled.
+    /// </summary>
+    private static GatewayError Throttled() => new(GatewayResponseType.Throttled, "Too Many Requests");
 
     private async Task<GatewayError?> ReadBodyAsync(RestRequest request)
     {

@@ -36,6 +36,20 @@ public sealed class LeasedBudgetTests
     }
 
     [Fact]
+    public async Task ConcurrentBurst_OnAnIdleScope_IsAdmittedUpToTheBurst_NotASlicePerCall()
+    {
+        // A slice is one token here (rate 10): 60 requests at once still get the bucket's 20.
+        var clock = new SteppedClock();
+        var bucket = new SharedBucket(Limit(10, 20), clock);
+        var budget = bucket.Budget();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => budget.TryTakeAsync().AsTask()));
+
+        Assert.Equal(20, answers.Count(admitted => admitted));
+        Assert.InRange(bucket.Calls, 1, 3);
+    }
+
+    [Fact]
     public async Task EmptyBucket_RefusesWithoutAskingAgain_UntilATokenIsDue()
     {
         var clock = new SteppedClock();

@@ -12,4 +12,15 @@ public sealed class ThrottleSlicesTests
     [InlineData(1_000, 0, 1)]
     public void Slice_IsATenthOfTheRate_AtLeastOne_AtMostTheBurst(double rate, int burst, int slice) =>
         Assert.Equal(slice, ThrottleSlices.SliceOf(new ThrottleLimit { RateLimit = rate, BurstLimit = burst }));
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(15, 15)]
+    [InlineData(100, 20)]
+    public void Lease_GivesWhatIsWanted_UpToTheBurstWhenThatIsMoreThanASlice(int wanted, int tokens)
+    {
+        var bucket = new TokenBucket(new ThrottleLimit { RateLimit = 10, BurstLimit = 20 }, new SteppedClock());
+
+        Assert.Equal(tokens, ThrottleSlices.Lease(bucket, wanted).Tokens);
+    }
 }

@@ -18,6 +18,10 @@ internal sealed class WebSocketStage
 
     public string RouteSelectionExpression { get; init; } = "$request.body.action";
 
+    public RouteSettings? DefaultRouteSettings { get; init; }
+
+    public Dictionary<string, RouteSettings>? RouteSettings { get; init; }
+
     public static IntegrationDefinition Mock(string? template = """{"statusCode": 200}""") => new()
     {
         IntegrationId = "mock",
@@ -130,7 +134,14 @@ internal sealed class WebSocketStage
     {
         ApiId = "wsapi00001",
         Version = version,
-        Stage = new StageDefinition { StageName = "prod", DeploymentId = "dep1", StageVariables = StageVariables },
+        Stage = new StageDefinition
+        {
+            StageName = "prod",
+            DeploymentId = "dep1",
+            StageVariables = StageVariables,
+            DefaultRouteSettings = DefaultRouteSettings,
+            RouteSettings = RouteSettings,
+        },
         Deployment = new DeploymentSnapshot
         {
             Deployment = new DeploymentDefinition { DeploymentId = "dep1" },

@@ -19,7 +19,7 @@ public sealed class ThrottleGrainTests(GatewayClusterFixture fixture) : IClassFi
         var leases = 0;
         do
         {
-            lease = await grain.Lease(limit, wanted: 10_000);
+            lease = await grain.Lease(limit, wanted: ThrottleSlices.SliceOf(limit));
             Assert.InRange(lease.Tokens, 0, ThrottleSlices.SliceOf(limit));
             total += lease.Tokens;
         }
@@ -30,6 +30,18 @@ public sealed class ThrottleGrainTests(GatewayClusterFixture fixture) : IClassFi
         Assert.Equal(100, ThrottleSlices.SliceOf(limit));
         Assert.InRange(lease.RetryAfter, TimeSpan.Zero, ThrottleSlices.SliceLength);
         Assert.Equal(ThrottleSlices.LeaseLifetime, lease.ValidFor);
+    }
+
+    [Fact]
+    public async Task LeaseForMoreThanASlice_GivesUpToTheBurst()
+    {
+        var grain = fixture.Client.GetGrain<IThrottleGrain>("test/burst/" + Guid.NewGuid().ToString("N"));
+
+        var first = await grain.Lease(Limit(10, 20), wanted: 10_000);
+        var second = await grain.Lease(Limit(10, 20), wanted: 10_000);
+
+        Assert.Equal(20, first.Tokens);
+        Assert.InRange(second.Tokens, 0, 1);
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OrleansGateway.Throttling;
+
+/// <summary>
+/// The silo's <see cref="RequestThrottle"/>, for WebSocket messages: their route is chosen in the
+/// connection's grain (the route selection expression reads the message body), so that is where the
+/// route's limit can be known and checked. The silo's budgets lease from the same
+/// <see cref="IThrottleGrain"/>s as edges do, one slice per scope per silo, so a message costs no
+/// extra grain call and the cluster-wide limit holds across silos and edges alike. A co-hosting edge
+/// (embedded mode) registers its own, which this one then leaves in place.
+/// </summary>
+public static partial class SiloThrottles
+{
+    private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
+
+    public static IServiceCollection AddSiloThrottles(this IServiceCollection services)
+    {
+        services.AddOptions<ThrottlingOptions>().BindConfiguration(ThrottlingOptions.Section);
+        services.TryAddSingleton(provider =>
+        {
+            var grains = provider.GetRequiredService<IGrainFactory>();
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SiloThrottles));
+            var clock = TimeProvider.System;
+            var budgets = new ThrottleBudgets((scope, limit, wanted) => grains.GetGrain<IThrottleGrain>(scope).Lease(limit, wanted), clock);
+            long loggedAt = 0;
+            budgets.LeaseFailed += (scope, e) =>
+            {
+                var last = Interlocked.Read(ref loggedAt);
+                if ((last == 0 || clock.GetElapsedTime(last) >= LogInterval) && Interlocked.CompareExchange(ref loggedAt, clock.GetTimestamp(), last) == last)
+                {
+                    Log.LeaseFailed(logger, scope, e);
+                }
+            };
+            return budgets;
+        });
+        services.TryAddSingleton(provider => new RequestThrottle(
+            provider.GetRequiredService<ThrottleBudgets>(), provider.GetRequiredService<IOptions<ThrottlingOptions>>().Value.AccountLimit));
+        return services;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Throttle lease for {Scope} failed; each scope admits a local slice per lease meanwhile")]
+        public static partial void LeaseFailed(ILogger logger, string scope, Exception exception);
+    }
+}
