@@ -230,6 +230,10 @@ if has_gateway; then
         export Kestrel__Endpoints__Data__Url=http://127.0.0.1:$GW_DATA_PORT
         export Kestrel__Endpoints__Admin__Url=http://127.0.0.1:$GW_ADMIN_PORT
         export Gateway__Storage__Path=$WORK/gateway-data
+        # AWS's account limit (10,000 requests/s) is below what the gateway serves here: set far above the load,
+        # so every request is checked against the account's budget but none is refused.
+        export Gateway__Throttling__AccountRateLimit=${ACCOUNT_RATE_LIMIT:-1000000}
+        export Gateway__Throttling__AccountBurstLimit=${ACCOUNT_BURST_LIMIT:-500000}
         # Through env, since configuration keys may hold dots that export refuses.
         read -r -a extra_env <<<"${GATEWAY_ENV:-}"
         exec env "${extra_env[@]}" dotnet "$EDGE_DIR/OrleansGateway.Edge.dll"
