@@ -36,4 +36,7 @@ public sealed class RestMethodEntry
 
     /// <summary>Null when the method has no integration (AWS answers such a call 500).</summary>
     public RestCompiledIntegration? Integration { get; init; }
+
+    /// <summary>How the stage's response cache serves this method; null: not cached.</summary>
+    public RestMethodCaching? Caching { get; init; }
 }

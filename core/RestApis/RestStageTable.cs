@@ -37,6 +37,9 @@ public sealed class RestStageTable
 
     public string DeploymentId { get; }
 
+    /// <summary>The deployed API's name: the <c>ApiName</c> of its metrics, as on CloudWatch.</summary>
+    public string ApiName { get; private init; } = string.Empty;
+
     /// <summary>The stage's variables (with the canary's overrides in a canary table).</summary>
     public IReadOnlyDictionary<string, string> StageVariables { get; }
 
@@ -61,13 +64,19 @@ public sealed class RestStageTable
 
     public int MethodCount { get; private set; }
 
+    /// <summary>The stage's cache cluster size in bytes when its response cache serves this table (a canary's only with <c>useStageCache</c>); 0: no cache.</summary>
+    public long CacheCapacityBytes { get; private init; }
+
+    /// <summary>Bumped by every FlushStageCache: part of each cache key, so a flush makes every older entry unreachable.</summary>
+    public long CacheGeneration { get; private init; }
+
     /// <summary>What this table could not serve as stored, one line each: logged once when compiled, never per request.</summary>
     public List<string> Faults { get; } = [];
 
     /// <summary>Compiles <paramref name="snapshot"/> for stage <paramref name="stage"/>.</summary>
     public static RestStageTable Create(
         string apiId, RestStage stage, long version, RestDeploymentSnapshot snapshot,
-        IReadOnlyDictionary<string, string>? stageVariables, bool isCanary, TimeSpan defaultTimeout)
+        IReadOnlyDictionary<string, string>? stageVariables, bool isCanary, TimeSpan defaultTimeout, long cacheGeneration = 0)
     {
         var variables = stageVariables ?? new Dictionary<string, string>();
         var deploymentId = snapshot.Deployment.Id;
@@ -82,6 +91,9 @@ public sealed class RestStageTable
             RequestValidator = new MethodRequestValidator(new ApiModelSchemas(apiId, models)),
             BinaryMediaTypes = snapshot.Api.BinaryMediaTypes ?? [],
             MinimumCompressionSize = snapshot.Api.MinimumCompressionSize,
+            CacheCapacityBytes = RestCacheSettings.CapacityBytes(stage, isCanary),
+            CacheGeneration = cacheGeneration,
+            ApiName = snapshot.Api.Name,
         };
         table.Faults.AddRange(faults);
 
@@ -131,6 +143,7 @@ public sealed class RestStageTable
                     },
                     Integration = integration,
                     Throttle = StageThrottles.ForRestMethod(apiId, stage.StageName, stage.MethodSettings, resource.Path, httpMethod),
+                    Caching = table.CacheCapacityBytes > 0 ? RestCacheSettings.ForMethod(stage, resource.Path, httpMethod, integration, method.MethodIntegration) : null,
                 });
                 table.MethodCount++;
             }

@@ -30,7 +30,7 @@ public sealed class RestStageTables
     {
         var stage = runtime.Stage;
         var main = runtime.Deployment is { } deployment
-            ? RestStageTable.Create(runtime.RestApiId, stage, runtime.Version, deployment, stage.Variables, isCanary: false, defaultTimeout)
+            ? RestStageTable.Create(runtime.RestApiId, stage, runtime.Version, deployment, stage.Variables, isCanary: false, defaultTimeout, runtime.CacheGeneration)
             : null;
         RestStageTable? canary = null;
         if (stage.CanarySettings is { } settings && runtime.CanaryDeployment is { } canaryDeployment)
@@ -42,7 +42,7 @@ public sealed class RestStageTables
                 variables[name] = value;
             }
 
-            canary = RestStageTable.Create(runtime.RestApiId, stage, runtime.Version, canaryDeployment, variables, isCanary: true, defaultTimeout);
+            canary = RestStageTable.Create(runtime.RestApiId, stage, runtime.Version, canaryDeployment, variables, isCanary: true, defaultTimeout, runtime.CacheGeneration);
         }
 
         return new RestStageTables(main, canary, Math.Clamp(stage.CanarySettings?.PercentTraffic ?? 0, 0, 100), runtime.Version);

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OrleansGateway.Edge.Caching;
 using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Edge.Throttling;
@@ -73,6 +74,7 @@ public static class DataPlaneExtensions
         services.AddEdgeThrottles(throttling);
         services.AddSingleton<RestTableCache>();
         services.AddSingleton<RestIntegrationClient>();
+        services.AddSingleton<RestResponseCache>();
         services.AddSingleton<RestPipeline>();
         services.AddSingleton<RestTestInvoker>();
         services.AddSingleton<DataPlanePipeline>();

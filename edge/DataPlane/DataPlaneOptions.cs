@@ -51,4 +51,7 @@ public sealed class DataPlaneOptions
         { MinRequestBodyBytesPerSecond: < 0 } or { MinResponseBytesPerSecond: < 0 } => $"{Section}:MinRequestBodyBytesPerSecond and MinResponseBytesPerSecond must not be negative",
         _ => null,
     };
+
+    /// <summary>Bytes each edge keeps of REST response cache entries near at hand (each stage's share is also bounded by its <c>cacheClusterSize</c>).</summary>
+    public long NearCacheBytes { get; set; } = 64 * 1024 * 1024;
 }

@@ -32,6 +32,13 @@ public interface IRestStageGrain : IGrainWithStringKey
     [Alias("SetTags")]
     Task<RestStage> SetTags(Dictionary<string, string> tags);
 
+    /// <summary>
+    /// FlushStageCache: bumps the stage's cache generation (part of every response cache key, so all
+    /// older entries become unreachable) with a new version, and tells the edges.
+    /// </summary>
+    [Alias("FlushCache")]
+    Task FlushCache();
+
     [Alias("Delete")]
     Task Delete();
 }

@@ -13,4 +13,7 @@ public sealed record RestStageRuntime
     [Id(2)] public RestDeploymentSnapshot? Deployment { get; init; }
     [Id(3)] public RestDeploymentSnapshot? CanaryDeployment { get; init; }
     [Id(4)] public long Version { get; init; }
+
+    /// <summary>Bumped by FlushStageCache; part of every response cache key.</summary>
+    [Id(5)] public long CacheGeneration { get; init; }
 }

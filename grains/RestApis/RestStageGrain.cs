@@ -44,6 +44,7 @@ public sealed partial class RestStageGrain(
             Deployment = _snapshot,
             CanaryDeployment = stage.CanarySettings is null ? null : _canarySnapshot,
             Version = state.State.Version,
+            CacheGeneration = state.State.CacheGeneration,
         };
     }
 
@@ -57,10 +58,19 @@ public sealed partial class RestStageGrain(
         {
             Stage = stage with { StageName = StageName, LastUpdatedDate = Timestamps.Now() },
             Version = state.State.Version + 1,
+            CacheGeneration = state.State.CacheGeneration,
         };
         await state.WriteStateOrReloadAsync(this);
         await Publish();
         return state.State.Stage!;
+    }
+
+    public async Task FlushCache()
+    {
+        state.State.CacheGeneration++;
+        state.State.Version++;
+        await state.WriteStateOrReloadAsync(this);
+        await Publish();
     }
 
     // Tags are not part of what the edges serve: no new version, nothing to publish.
@@ -70,6 +80,7 @@ public sealed partial class RestStageGrain(
         {
             Stage = state.State.Stage! with { Tags = tags.Count > 0 ? tags : null },
             Version = state.State.Version,
+            CacheGeneration = state.State.CacheGeneration,
         };
         await state.WriteStateOrReloadAsync(this);
         return state.State.Stage!;
@@ -77,7 +88,7 @@ public sealed partial class RestStageGrain(
 
     public async Task Delete()
     {
-        state.State = new RestStageState { Stage = null, Version = state.State.Version + 1 };
+        state.State = new RestStageState { Stage = null, Version = state.State.Version + 1, CacheGeneration = state.State.CacheGeneration };
         await state.WriteStateOrReloadAsync(this);
         _snapshot = null;
         _canarySnapshot = null;

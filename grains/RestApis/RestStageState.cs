@@ -9,4 +9,7 @@ public sealed class RestStageState
 {
     [Id(0)] public RestStage? Stage { get; set; }
     [Id(1)] public long Version { get; set; }
+
+    /// <summary>Bumped by every cache flush; survives deletion like <see cref="Version"/>.</summary>
+    [Id(2)] public long CacheGeneration { get; set; }
 }

@@ -4,7 +4,7 @@ using static OrleansGateway.Edge.ControlPlane.RestApis.RestApiEndpoints;
 
 namespace OrleansGateway.Edge.ControlPlane.RestApis;
 
-/// <summary>apigateway deployments and stages, with the stage caches' flushes (accepted; they act once caching exists).</summary>
+/// <summary>apigateway deployments and stages, with the stage caches' flushes.</summary>
 public static class RestDeploymentEndpoints
 {
     private const string Deployment = "/restapis/{restapi_id}/deployments/{deployment_id}";
@@ -44,12 +44,20 @@ public static class RestDeploymentEndpoints
             await RestApi(request).DeleteStage(request["stage_name"]);
             await request.WriteAcceptedAsync();
         });
-        router.Map("DELETE", Stage + "/cache/data", FlushAsync);
-        router.Map("DELETE", Stage + "/cache/authorizers", FlushAsync);
+        router.Map("DELETE", Stage + "/cache/data", FlushStageCacheAsync);
+        router.Map("DELETE", Stage + "/cache/authorizers", FlushAuthorizersCacheAsync);
     }
 
-    // Nothing is cached yet: the flush checks the stage exists and is accepted, as AWS accepts it.
-    private static async Task FlushAsync(WireRequest request)
+    // The stage's grain bumps its cache generation and pushes the change to every edge.
+    private static async Task FlushStageCacheAsync(WireRequest request)
+    {
+        var stage = await RestApi(request).GetStage(request["stage_name"]);
+        await request.Grains.GetGrain<IRestStageGrain>($"{request["restapi_id"]}/{stage.StageName}").FlushCache();
+        await request.WriteAcceptedAsync();
+    }
+
+    // No authorizer results are cached (REST authorizers are not run yet): accepted, as AWS accepts it, with nothing to drop.
+    private static async Task FlushAuthorizersCacheAsync(WireRequest request)
     {
         _ = await RestApi(request).GetStage(request["stage_name"]);
         await request.WriteAcceptedAsync();

@@ -1,4 +1,5 @@
 using System.Text;
+using OrleansGateway.Edge.Caching;
 using OrleansGateway.Mapping.Context;
 using OrleansGateway.Mapping.GatewayResponses;
 using OrleansGateway.Mapping.Parameters;
@@ -15,13 +16,15 @@ namespace OrleansGateway.Edge.DataPlane.Rest;
 /// method request (match the resource and method, authorization, API key, method/stage/account
 /// throttles, payload limit, read the body, validate) → integration request (parameters, template,
 /// passthrough) → integration (MOCK, HTTP, HTTP_PROXY) → integration response (selection pattern,
-/// parameters, template) → method response (binary, compression). Each step returns a <see cref="GatewayError"/> or null to go on;
+/// parameters, template) → method response (binary, compression), with the stage's response cache
+/// between the method request and the integration request (<see cref="RestResponseCache"/>). Each step returns a <see cref="GatewayError"/> or null to go on;
 /// every error is answered through the API's gateway responses. Tables come from
 /// <see cref="RestTableCache"/>, so once warm no step calls a grain. AWS buffers REST payloads in
 /// both directions (10 MB), and so does this pipeline.
 /// </summary>
 public sealed partial class RestPipeline(
-    RestTableCache tables, RestIntegrationClient integrations, RequestThrottle throttle, DataPlaneOptions options, ILogger<RestPipeline> logger)
+    RestTableCache tables, RestIntegrationClient integrations, RequestThrottle throttle, RestResponseCache cache,
+    DataPlaneOptions options, ILogger<RestPipeline> logger)
 {
     public async Task ServeAsync(HttpContext http, RestInvocation invocation)
     {
@@ -50,9 +53,26 @@ public sealed partial class RestPipeline(
     {
         try
         {
-            return await MethodRequestAsync(request) is { } refused
-                ? GatewayResponse(request, refused)
-                : await IntegrationAsync(request);
+            if (await MethodRequestAsync(request) is { } refused)
+            {
+                return GatewayResponse(request, refused);
+            }
+
+            // Cache lookup: a fresh entry answers without the integration request, integration or
+            // integration response (AWS caches what those produce).
+            var cached = await cache.LookupAsync(request);
+            if (cached.Refusal is { } refusal)
+            {
+                return GatewayResponse(request, refusal);
+            }
+
+            if (cached.Answer is { } hit)
+            {
+                return hit;
+            }
+
+            // 3-6. Integration, then the cache store step for a method with caching on.
+            return await cache.StoreAsync(request, cached, await IntegrationAsync(request));
         }
         catch (Exception e) when (!request.Http.RequestAborted.IsCancellationRequested)
         {
