@@ -48,6 +48,11 @@ public sealed class RestStageTable
     /// <summary>The deployed API's <c>disableExecuteApiEndpoint</c>: only custom domain names reach it.</summary>
     public bool DisableExecuteApiEndpoint { get; private init; }
 
+    /// <summary>The API's <c>apiKeySource</c>: <c>HEADER</c> (<c>x-api-key</c>) unless it says <c>AUTHORIZER</c>.</summary>
+    public string ApiKeySource { get; private init; } = HeaderApiKeySource;
+
+    public const string HeaderApiKeySource = "HEADER";
+
     public RestResourceTree Resources { get; } = new();
 
     public required GatewayResponseRenderer GatewayResponses { get; init; }
@@ -82,6 +87,7 @@ public sealed class RestStageTable
             RequestValidator = new MethodRequestValidator(new ApiModelSchemas(apiId, models)),
             BinaryMediaTypes = snapshot.Api.BinaryMediaTypes ?? [],
             MinimumCompressionSize = snapshot.Api.MinimumCompressionSize,
+            ApiKeySource = snapshot.Api.ApiKeySource ?? HeaderApiKeySource,
         };
         table.Faults.AddRange(faults);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OrleansGateway.Edge.ApiKeys;
 using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Edge.Hosting;
 using OrleansGateway.Edge.Throttling;
@@ -63,6 +64,7 @@ public static class DataPlaneExtensions
         services.AddSingleton<ApiDirectoryCache>();
         services.AddSingleton<RoutingTableCache>();
         services.AddSingleton<ApiMappingCache>();
+        services.AddSingleton<ApiKeyTableCache>();
         services.AddSingleton<HttpProxyForwarder>();
         services.AddSingleton<EdgeIdentity>();
         services.AddSingleton<SocketRegistry>();

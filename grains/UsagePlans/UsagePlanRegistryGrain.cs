@@ -4,6 +4,7 @@ using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Patching;
 using OrleansGateway.RestApis;
+using OrleansGateway.Routing;
 using OrleansGateway.Storage;
 
 namespace OrleansGateway.UsagePlans;
@@ -269,5 +270,6 @@ public sealed class UsagePlanRegistryGrain(
     {
         state.State.Version++;
         await state.WriteStateOrReloadAsync(this);
+        await grains.GetGrain<IEdgeDirectoryGrain>(0).PublishApiKeysChanged();
     }
 }
