@@ -16,7 +16,11 @@ public sealed class ApiKeyPlanGrant
         Throttle = throttle;
         MethodThrottles = methodThrottles;
         Quota = quota;
+        QuotaKey = "";
     }
+
+    /// <summary>The <see cref="IQuotaGrain"/> key, <c>"{usagePlanId}/{keyId}"</c>, built once.</summary>
+    public string QuotaKey { get; private init; }
 
     public string UsagePlanId { get; }
 
@@ -50,7 +54,7 @@ public sealed class ApiKeyPlanGrant
             }
         }
 
-        return new ApiKeyPlanGrant(planId, throttle, methods, plan.Quota);
+        return new ApiKeyPlanGrant(planId, throttle, methods, plan.Quota) { QuotaKey = $"{planId}/{keyId}" };
     }
 
     // A plan's throttle with neither limit set throttles nothing; with one set, the other is unbounded.

@@ -65,6 +65,7 @@ public static class DataPlaneExtensions
         services.AddSingleton<RoutingTableCache>();
         services.AddSingleton<ApiMappingCache>();
         services.AddSingleton<ApiKeyTableCache>();
+        services.AddSingleton<QuotaLeases>();
         services.AddSingleton<HttpProxyForwarder>();
         services.AddSingleton<EdgeIdentity>();
         services.AddSingleton<SocketRegistry>();

@@ -20,6 +20,7 @@ public sealed partial class RoutingSubscription(
     RoutingTableCache cache,
     ApiMappingCache apiMappings,
     ApiKeyTableCache apiKeys,
+    QuotaLeases quotas,
     RestTableCache restTables,
     SocketRegistry sockets,
     GroupSubscriptions groups,
@@ -30,7 +31,7 @@ public sealed partial class RoutingSubscription(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     // Orleans holds observers weakly: this field keeps the edge alive to grains.
-    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets, restTables, groups, apiKeys);
+    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets, restTables, groups, apiKeys, quotas);
     private IEdgeObserver? _reference;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

@@ -10,7 +10,7 @@ namespace OrleansGateway.Edge.WebSockets;
 /// The edge as grains address it: routing changes drop the cached tables at once; socket calls
 /// reach the connections this edge holds.
 /// </summary>
-public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache cache, ApiMappingCache apiMappings, SocketRegistry sockets, RestTableCache restTables, GroupSubscriptions groups, ApiKeyTableCache apiKeys) : IEdgeObserver
+public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache cache, ApiMappingCache apiMappings, SocketRegistry sockets, RestTableCache restTables, GroupSubscriptions groups, ApiKeyTableCache apiKeys, QuotaLeases quotas) : IEdgeObserver
 {
     public Task ApiDirectoryChanged(long version)
     {
@@ -41,6 +41,7 @@ public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache 
     public Task ApiKeysChanged()
     {
         apiKeys.Invalidate();
+        quotas.Clear();
         return Task.CompletedTask;
     }
 

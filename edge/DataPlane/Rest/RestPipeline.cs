@@ -23,7 +23,7 @@ namespace OrleansGateway.Edge.DataPlane.Rest;
 /// both directions (10 MB), and so does this pipeline.
 /// </summary>
 public sealed partial class RestPipeline(
-    RestTableCache tables, RestIntegrationClient integrations, RequestThrottle throttle, ApiKeyTableCache apiKeys, ThrottleBudgets budgets,
+    RestTableCache tables, RestIntegrationClient integrations, RequestThrottle throttle, ApiKeyTableCache apiKeys, ThrottleBudgets budgets, QuotaLeases quotas,
     DataPlaneOptions options, ILogger<RestPipeline> logger)
 {
     public async Task ServeAsync(HttpContext http, RestInvocation invocation)
@@ -102,6 +102,11 @@ public sealed partial class RestPipeline(
         if (request.ApiKeyPlan is { } plan && !await AdmitClientAsync(plan, match.Method))
         {
             return Throttled();
+        }
+
+        if (request.ApiKeyPlan is { } metered && !await quotas.TryTakeAsync(metered))
+        {
+            return QuotaExceeded();
         }
 
         if (!request.Invocation.IsTestInvocation && !await throttle.AdmitAsync(match.Method.Throttle))
@@ -213,6 +218,9 @@ public sealed partial class RestPipeline(
     /// never throttled.
     /// </summary>
     private static GatewayError Throttled() => new(GatewayResponseType.Throttled, "Too Many Requests");
+
+    /// <summary>The key's usage plan quota is used up for this period: the <c>QUOTA_EXCEEDED</c> gateway response.</summary>
+    private static GatewayError QuotaExceeded() => new(GatewayResponseType.QuotaExceeded, "Limit Exceeded");
 
     private async Task<GatewayError?> ReadBodyAsync(RestRequest request)
     {
