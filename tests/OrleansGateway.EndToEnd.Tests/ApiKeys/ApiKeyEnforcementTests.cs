@@ -100,6 +100,55 @@ public sealed class ApiKeyEnforcementTests(EmbeddedEdgeFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.OK, other);
     }
 
+    [Fact]
+    public async Task Quota_AdmitsExactlyLimit_ThenLimitExceeded_UpdateUsageGrantsMore_GetUsageReports()
+    {
+        const int Limit = 7;
+        var apiId = await KeyedApiAsync("keyed-quota", "prod");
+        var key = await _admin.SendAsync(HttpMethod.Post, "/apikeys", new { name = "metered", enabled = true });
+        var keyId = key.GetProperty("id").GetString()!;
+        var value = key.GetProperty("value").GetString()!;
+        var plan = await _admin.SendAsync(HttpMethod.Post, "/usageplans", new
+        {
+            name = "metered",
+            apiStages = new[] { new { apiId, stage = "prod" } },
+            quota = new { limit = Limit, period = "DAY" },
+        });
+        var planId = plan.GetProperty("id").GetString()!;
+        await _admin.SendAsync(HttpMethod.Post, $"/usageplans/{planId}/keys", new { keyId, keyType = "API_KEY" });
+
+        var url = $"{fixture.Edge.DataUrl}/_aws/execute-api/{apiId}/prod/pets";
+        // One edge: every lease comes from the quota grain, which never grants past the limit.
+        var statuses = new List<HttpStatusCode>();
+        string exceeded = "";
+        for (var i = 0; i < Limit + 3; i++)
+        {
+            var (status, body) = await SendAsync(url, value);
+            statuses.Add(status);
+            if (status == HttpStatusCode.TooManyRequests)
+            {
+                exceeded = body;
+            }
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, Limit).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 3)), statuses);
+        Assert.Equal("""{"message":"Limit Exceeded"}""", exceeded);
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var usage = await _admin.SendAsync(HttpMethod.Get, $"/usageplans/{planId}/usage?startDate={today}&endDate={today}", new { });
+        var day = usage.GetProperty("values").GetProperty(keyId)[0];
+        Assert.Equal(Limit, day[0].GetInt64());
+        Assert.Equal(0, day[1].GetInt64());
+
+        // update-usage: 2 more remaining today, then the quota is exhausted again.
+        await _admin.SendAsync(HttpMethod.Patch, $"/usageplans/{planId}/keys/{keyId}/usage",
+            new { patchOperations = new[] { new { op = "replace", path = "/remaining", value = "2" } } });
+        var (granted, _) = await WaitForStatusAsync(url, value, HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, granted);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(url, value)).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync(url, value)).Status);
+    }
+
     // GET /pets with apiKeyRequired, a MOCK integration whose response prints the caller's key, deployed to each stage.
     private async Task<string> KeyedApiAsync(string name, params string[] stages)
     {
