@@ -46,6 +46,17 @@ public sealed class ApiKeyEnforcementTests(EmbeddedEdgeFixture fixture) : IClass
         // The plan covers prod only.
         await AssertForbiddenAsync($"{fixture.Edge.DataUrl}/_aws/execute-api/{apiId}/dev/pets", value);
 
+        // apiKeySource AUTHORIZER takes the key from a Lambda authorizer, which cannot run here: refused, not let through.
+        await _admin.SendAsync(HttpMethod.Patch, $"/restapis/{apiId}",
+            new { patchOperations = new[] { new { op = "replace", path = "/apiKeySource", value = "AUTHORIZER" } } });
+        await _admin.DeployAsync(apiId, "prod");
+        var (fromAuthorizer, _) = await WaitForStatusAsync(prod, value, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Forbidden, fromAuthorizer);
+        await _admin.SendAsync(HttpMethod.Patch, $"/restapis/{apiId}",
+            new { patchOperations = new[] { new { op = "replace", path = "/apiKeySource", value = "HEADER" } } });
+        await _admin.DeployAsync(apiId, "prod");
+        Assert.Equal(HttpStatusCode.OK, (await WaitForStatusAsync(prod, value, HttpStatusCode.OK)).Status);
+
         // Disabled: refused once the change reaches the edge (pushed, so within moments).
         await _cli.JsonAsync("update-api-key", "--api-key", keyId, "--patch-operations", "op=replace,path=/enabled,value=false");
         var (disabled, _) = await WaitForStatusAsync(prod, value, HttpStatusCode.Forbidden);
