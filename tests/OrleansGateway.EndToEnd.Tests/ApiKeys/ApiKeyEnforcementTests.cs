@@ -112,6 +112,42 @@ public sealed class ApiKeyEnforcementTests(EmbeddedEdgeFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task PlanMethodThrottle_WinsOverPlanThrottle_ForItsMethod()
+    {
+        const int MethodBurst = 2;
+        var apiId = await KeyedApiAsync("keyed-method-throttle", "prod");
+        var key = await _admin.SendAsync(HttpMethod.Post, "/apikeys", new { name = "per-method", enabled = true });
+        var plan = await _admin.SendAsync(HttpMethod.Post, "/usageplans", new
+        {
+            name = "per-method",
+            apiStages = new[]
+            {
+                new
+                {
+                    apiId,
+                    stage = "prod",
+                    throttle = new Dictionary<string, object> { ["/pets/GET"] = new { burstLimit = MethodBurst, rateLimit = 0.5 } },
+                },
+            },
+            throttle = new { burstLimit = 100, rateLimit = 100.0 },
+        });
+        await _admin.SendAsync(HttpMethod.Post, $"/usageplans/{plan.GetProperty("id").GetString()}/keys",
+            new { keyId = key.GetProperty("id").GetString(), keyType = "API_KEY" });
+
+        var url = $"{fixture.Edge.DataUrl}/_aws/execute-api/{apiId}/prod/pets";
+        var value = key.GetProperty("value").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await WaitForStatusAsync(url, value, HttpStatusCode.OK)).Status);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var admitted = 1;
+        for (var i = 0; i < 10; i++)
+        {
+            admitted += (await SendAsync(url, value)).Status == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        Assert.InRange(admitted, MethodBurst, MethodBurst + 1 + (int)(0.5 * clock.Elapsed.TotalSeconds));
+    }
+
+    [Fact]
     public async Task Quota_AdmitsExactlyLimit_ThenLimitExceeded_UpdateUsageGrantsMore_GetUsageReports()
     {
         const int Limit = 7;
