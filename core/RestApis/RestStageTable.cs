@@ -51,6 +51,11 @@ public sealed class RestStageTable
     /// <summary>The deployed API's <c>disableExecuteApiEndpoint</c>: only custom domain names reach it.</summary>
     public bool DisableExecuteApiEndpoint { get; private init; }
 
+    /// <summary>The API's <c>apiKeySource</c>: <c>HEADER</c> (<c>x-api-key</c>) unless it says <c>AUTHORIZER</c>.</summary>
+    public string ApiKeySource { get; private init; } = HeaderApiKeySource;
+
+    public const string HeaderApiKeySource = "HEADER";
+
     public RestResourceTree Resources { get; } = new();
 
     public required GatewayResponseRenderer GatewayResponses { get; init; }
@@ -94,6 +99,7 @@ public sealed class RestStageTable
             CacheCapacityBytes = RestCacheSettings.CapacityBytes(stage, isCanary),
             CacheGeneration = cacheGeneration,
             ApiName = snapshot.Api.Name,
+            ApiKeySource = snapshot.Api.ApiKeySource ?? HeaderApiKeySource,
         };
         table.Faults.AddRange(faults);
 

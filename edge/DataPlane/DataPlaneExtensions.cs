@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OrleansGateway.Edge.ApiKeys;
 using OrleansGateway.Edge.Caching;
 using OrleansGateway.Edge.DataPlane.Authorizers;
 using OrleansGateway.Edge.Hosting;
@@ -64,6 +65,8 @@ public static class DataPlaneExtensions
         services.AddSingleton<ApiDirectoryCache>();
         services.AddSingleton<RoutingTableCache>();
         services.AddSingleton<ApiMappingCache>();
+        services.AddSingleton<ApiKeyTableCache>();
+        services.AddSingleton<QuotaLeases>();
         services.AddSingleton<HttpProxyForwarder>();
         services.AddSingleton<EdgeIdentity>();
         services.AddSingleton<SocketRegistry>();

@@ -1,3 +1,4 @@
+using OrleansGateway.Edge.ApiKeys;
 using OrleansGateway.Edge.DataPlane.Rest;
 using OrleansGateway.Edge.WebSockets;
 using OrleansGateway.Edges;
@@ -18,6 +19,8 @@ public sealed partial class RoutingSubscription(
     ApiDirectoryCache directory,
     RoutingTableCache cache,
     ApiMappingCache apiMappings,
+    ApiKeyTableCache apiKeys,
+    QuotaLeases quotas,
     RestTableCache restTables,
     SocketRegistry sockets,
     GroupSubscriptions groups,
@@ -28,7 +31,7 @@ public sealed partial class RoutingSubscription(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     // Orleans holds observers weakly: this field keeps the edge alive to grains.
-    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets, restTables, groups);
+    private readonly EdgeObserver _observer = new(directory, cache, apiMappings, sockets, restTables, groups, apiKeys, quotas);
     private IEdgeObserver? _reference;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -129,6 +132,7 @@ public sealed partial class RoutingSubscription(
         await cache.RevalidateAsync(stoppingToken);
         await restTables.RevalidateAsync(stoppingToken);
         await apiMappings.RevalidateAsync();
+        await apiKeys.RevalidateAsync();
     }
 
     private static async Task Delay(TimeSpan delay, CancellationToken stoppingToken)

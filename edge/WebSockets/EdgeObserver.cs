@@ -1,3 +1,4 @@
+using OrleansGateway.Edge.ApiKeys;
 using OrleansGateway.Edge.DataPlane;
 using OrleansGateway.Edge.DataPlane.Rest;
 using OrleansGateway.Edges;
@@ -9,7 +10,7 @@ namespace OrleansGateway.Edge.WebSockets;
 /// The edge as grains address it: routing changes drop the cached tables at once; socket calls
 /// reach the connections this edge holds.
 /// </summary>
-public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache cache, ApiMappingCache apiMappings, SocketRegistry sockets, RestTableCache restTables, GroupSubscriptions groups) : IEdgeObserver
+public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache cache, ApiMappingCache apiMappings, SocketRegistry sockets, RestTableCache restTables, GroupSubscriptions groups, ApiKeyTableCache apiKeys, QuotaLeases quotas) : IEdgeObserver
 {
     public Task ApiDirectoryChanged(long version)
     {
@@ -34,6 +35,13 @@ public sealed class EdgeObserver(ApiDirectoryCache directory, RoutingTableCache 
     public Task DomainNamesChanged()
     {
         apiMappings.Invalidate();
+        return Task.CompletedTask;
+    }
+
+    public Task ApiKeysChanged()
+    {
+        apiKeys.Invalidate();
+        quotas.Clear();
         return Task.CompletedTask;
     }
 

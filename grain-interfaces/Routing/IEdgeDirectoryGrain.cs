@@ -42,4 +42,8 @@ public interface IEdgeDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("PublishDomainNamesChanged")]
     Task PublishDomainNamesChanged();
+
+    /// <summary>Tells every edge that API keys or usage plans changed.</summary>
+    [Alias("PublishApiKeysChanged")]
+    Task PublishApiKeysChanged();
 }

@@ -19,4 +19,8 @@ public interface IRoutingObserver : IGrainObserver
     /// <summary>A custom domain name or one of its API mappings was created, changed or deleted.</summary>
     [Alias("DomainNamesChanged")]
     Task DomainNamesChanged();
+
+    /// <summary>An API key or usage plan (or a plan's keys) was created, changed or deleted: edges reload their key table.</summary>
+    [Alias("ApiKeysChanged")]
+    Task ApiKeysChanged();
 }

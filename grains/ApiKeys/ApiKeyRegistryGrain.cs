@@ -1,13 +1,15 @@
 using OrleansGateway.HttpApis;
 using OrleansGateway.Patching;
 using OrleansGateway.RestApis;
+using OrleansGateway.Routing;
 using OrleansGateway.Storage;
 
 namespace OrleansGateway.ApiKeys;
 
 /// <summary>The account's API keys (see <see cref="IApiKeyRegistryGrain"/>): validated, then written once per change.</summary>
 public sealed class ApiKeyRegistryGrain(
-    [PersistentState("state", StorageNames.Gateway)] IPersistentState<ApiKeyRegistryState> state) : Grain, IApiKeyRegistryGrain
+    [PersistentState("state", StorageNames.Gateway)] IPersistentState<ApiKeyRegistryState> state,
+    IGrainFactory grains) : Grain, IApiKeyRegistryGrain
 {
     private const string ValueAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -163,6 +165,7 @@ public sealed class ApiKeyRegistryGrain(
     {
         state.State.Version++;
         await state.WriteStateOrReloadAsync(this);
+        await grains.GetGrain<IEdgeDirectoryGrain>(0).PublishApiKeysChanged();
     }
 
     private static string NewValue() =>

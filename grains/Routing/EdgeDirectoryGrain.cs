@@ -119,6 +119,12 @@ public sealed partial class EdgeDirectoryGrain(
         return Task.CompletedTask;
     }
 
+    public Task PublishApiKeysChanged()
+    {
+        Notify(o => o.ApiKeysChanged());
+        return Task.CompletedTask;
+    }
+
     // Calls are started, not awaited: a publisher must not wait on edges (an edge reacting to the
     // news calls the publishing grain back), and a dead edge must not slow the others down.
     private void Notify(Func<IEdgeObserver, Task> call)

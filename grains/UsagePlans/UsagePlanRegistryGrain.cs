@@ -4,6 +4,7 @@ using OrleansGateway.Errors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Patching;
 using OrleansGateway.RestApis;
+using OrleansGateway.Routing;
 using OrleansGateway.Storage;
 
 namespace OrleansGateway.UsagePlans;
@@ -122,7 +123,7 @@ public sealed class UsagePlanRegistryGrain(
         await WriteAsync();
     }
 
-    public Task<UsagePlanUsage> GetUsage(string usagePlanId, string? startDate, string? endDate, string? keyId)
+    public async Task<UsagePlanUsage> GetUsage(string usagePlanId, string? startDate, string? endDate, string? keyId)
     {
         var plan = Find(usagePlanId);
         var start = ParseDate(startDate, "startDate");
@@ -133,13 +134,13 @@ public sealed class UsagePlanRegistryGrain(
         }
 
         var keys = keyId is null ? state.State.Keys.GetValueOrDefault(usagePlanId) ?? [] : [keyId];
-        return Task.FromResult(new UsagePlanUsage
+        var values = new Dictionary<string, List<List<long>>>(StringComparer.Ordinal);
+        foreach (var key in keys)
         {
-            UsagePlanId = usagePlanId,
-            StartDate = startDate!,
-            EndDate = endDate!,
-            Values = keys.ToDictionary(k => k, k => Days(plan, k, start, end), StringComparer.Ordinal),
-        });
+            values[key] = Days(plan, await Quota(usagePlanId, key).GetDays(), start, end);
+        }
+
+        return new UsagePlanUsage { UsagePlanId = usagePlanId, StartDate = startDate!, EndDate = endDate!, Values = values };
     }
 
     public async Task<UsagePlanUsage> UpdateUsage(string usagePlanId, string keyId, List<PatchOperation> operations)
@@ -155,19 +156,17 @@ public sealed class UsagePlanRegistryGrain(
                 throw ApiGatewayException.BadRequest($"Invalid remaining value specified: {operation.Value}");
             }
 
-            var counter = $"{usagePlanId}/{keyId}";
-            var days = state.State.Used.TryGetValue(counter, out var existing) ? existing : state.State.Used[counter] = new(StringComparer.Ordinal);
-            var usedBefore = UsedInPeriod(plan, keyId, today) - days.GetValueOrDefault(Format(today));
-            days[Format(today)] = Math.Max(0, (plan.Quota?.Limit ?? 0) - remaining - usedBefore);
+            await Quota(usagePlanId, keyId).SetRemaining(plan.Quota, remaining);
         }
 
+        // A new version tells edges to drop their quota leases, so the grant is seen at once.
         await WriteAsync();
         return new UsagePlanUsage
         {
             UsagePlanId = usagePlanId,
             StartDate = Format(today),
             EndDate = Format(today),
-            Values = new(StringComparer.Ordinal) { [keyId] = Days(plan, keyId, today, today) },
+            Values = new(StringComparer.Ordinal) { [keyId] = Days(plan, await Quota(usagePlanId, keyId).GetDays(), today, today) },
         };
     }
 
@@ -233,29 +232,19 @@ public sealed class UsagePlanRegistryGrain(
         return plan with { ApiStages = stages };
     }
 
-    private List<List<long>> Days(UsagePlan plan, string keyId, DateOnly start, DateOnly end)
+    // The quota grain owns a key's usage: requests metered by edges and update-usage alike.
+    private IQuotaGrain Quota(string usagePlanId, string keyId) => grains.GetGrain<IQuotaGrain>($"{usagePlanId}/{keyId}");
+
+    // One [used, remaining] pair per day, remaining counted from the start of that day's quota period.
+    private static List<List<long>> Days(UsagePlan plan, Dictionary<DateOnly, long> counts, DateOnly start, DateOnly end)
     {
         var days = new List<List<long>>();
         for (var day = start; day <= end; day = day.AddDays(1))
         {
-            var used = state.State.Used.GetValueOrDefault($"{plan.Id}/{keyId}")?.GetValueOrDefault(Format(day)) ?? 0;
-            days.Add([used, Math.Max(0, (plan.Quota?.Limit ?? 0) - UsedInPeriod(plan, keyId, day))]);
+            days.Add([counts.GetValueOrDefault(day), Math.Max(0, (plan.Quota?.Limit ?? 0) - QuotaPeriods.UsedInPeriod(plan.Quota?.Period, day, counts))]);
         }
 
         return days;
-    }
-
-    // What the key used from the start of the quota period that holds `day` through that day.
-    private long UsedInPeriod(UsagePlan plan, string keyId, DateOnly day)
-    {
-        var from = plan.Quota?.Period switch
-        {
-            "WEEK" => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
-            "MONTH" => new DateOnly(day.Year, day.Month, 1),
-            _ => day,
-        };
-        var counts = state.State.Used.GetValueOrDefault($"{plan.Id}/{keyId}") ?? [];
-        return counts.Where(c => DateOnly.ParseExact(c.Key, DateFormat, CultureInfo.InvariantCulture) is var d && d >= from && d <= day).Sum(c => c.Value);
     }
 
     private static DateOnly ParseDate(string? value, string name) =>
@@ -269,5 +258,6 @@ public sealed class UsagePlanRegistryGrain(
     {
         state.State.Version++;
         await state.WriteStateOrReloadAsync(this);
+        await grains.GetGrain<IEdgeDirectoryGrain>(0).PublishApiKeysChanged();
     }
 }

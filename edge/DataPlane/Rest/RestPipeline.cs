@@ -1,4 +1,6 @@
 using System.Text;
+using OrleansGateway.ApiKeys;
+using OrleansGateway.Edge.ApiKeys;
 using OrleansGateway.Edge.Caching;
 using OrleansGateway.Mapping.Context;
 using OrleansGateway.Mapping.GatewayResponses;
@@ -23,7 +25,8 @@ namespace OrleansGateway.Edge.DataPlane.Rest;
 /// both directions (10 MB), and so does this pipeline.
 /// </summary>
 public sealed partial class RestPipeline(
-    RestTableCache tables, RestIntegrationClient integrations, RequestThrottle throttle, RestResponseCache cache,
+    RestTableCache tables, RestIntegrationClient integrations, RequestThrottle throttle, ApiKeyTableCache apiKeys, ThrottleBudgets budgets, QuotaLeases quotas,
+    RestResponseCache cache,
     DataPlaneOptions options, ILogger<RestPipeline> logger)
 {
     public async Task ServeAsync(HttpContext http, RestInvocation invocation)
@@ -99,10 +102,31 @@ public sealed partial class RestPipeline(
         }
 
         request.Match = match;
+        // The key is looked up before $context is built, so $context.identity.apiKey(Id) carry it.
+        if (match.Method.ApiKeyRequired && !request.Invocation.IsTestInvocation)
+        {
+            request.ApiKey = await FindApiKeyAsync(request);
+        }
+
         request.Context = Context(request, match.Method);
         if (!request.Invocation.IsTestInvocation && Authorize(request, match.Method) is { } denied)
         {
             return denied;
+        }
+
+        if (!request.Invocation.IsTestInvocation && CheckApiKey(request, match.Method) is { } refusedKey)
+        {
+            return refusedKey;
+        }
+
+        if (request.ApiKeyPlan is { } plan && !await AdmitClientAsync(plan, match.Method))
+        {
+            return Throttled();
+        }
+
+        if (request.ApiKeyPlan is { } metered && !await quotas.TryTakeAsync(metered))
+        {
+            return QuotaExceeded();
         }
 
         if (!request.Invocation.IsTestInvocation && !await throttle.AdmitAsync(match.Method.Throttle))
@@ -136,7 +160,7 @@ public sealed partial class RestPipeline(
     /// without a signature is a missing token, with one it is denied (IAM policies are not
     /// evaluated); CUSTOM and COGNITO_USER_POOLS without the Authorization header are 401, with it
     /// 500 (the authorizer cannot be invoked). A method that requires an API key is refused 403
-    /// Forbidden until API keys are enforced (issue 10): AWS never lets such a call through unchecked.
+    /// Forbidden by the API key step when its key does not check out.
     /// </summary>
     private static GatewayError? Authorize(RestRequest request, RestMethodEntry method)
     {
@@ -155,8 +179,58 @@ public sealed partial class RestPipeline(
                     : new GatewayError(GatewayResponseType.Unauthorized, "Unauthorized");
         }
 
-        return method.ApiKeyRequired ? new GatewayError(GatewayResponseType.InvalidApiKey, "Forbidden") : null;
+        return null;
     }
+
+    /// <summary>
+    /// The key the client sent, from the edge's key table (no grain call once loaded). With
+    /// <c>apiKeySource</c> <c>AUTHORIZER</c> the key is the Lambda authorizer's
+    /// <c>usageIdentifierKey</c>, which this gateway cannot run yet: no key is found.
+    /// </summary>
+    private async ValueTask<ApiKeyEntry?> FindApiKeyAsync(RestRequest request)
+    {
+        if (request.Table.ApiKeySource != RestStageTable.HeaderApiKeySource
+            || request.Http.Request.Headers[ApiKeyHeader].ToString() is not { Length: > 0 } value)
+        {
+            return null;
+        }
+
+        return (await apiKeys.GetAsync()).Find(value);
+    }
+
+    /// <summary>
+    /// API key: a method with <c>apiKeyRequired</c> needs an enabled key in a usage plan covering
+    /// this API stage, else 403 <c>{"message":"Forbidden"}</c> (the <c>INVALID_API_KEY</c> gateway
+    /// response), whatever is wrong with it, as AWS answers.
+    /// </summary>
+    private static GatewayError? CheckApiKey(RestRequest request, RestMethodEntry method)
+    {
+        if (!method.ApiKeyRequired)
+        {
+            return null;
+        }
+
+        if (request.ApiKey is not { Enabled: true } key
+            || key.PlanFor(request.Invocation.ApiId, request.Invocation.StageName) is not { } plan)
+        {
+            return new GatewayError(GatewayResponseType.InvalidApiKey, "Forbidden");
+        }
+
+        request.ApiKeyPlan = plan;
+        return null;
+    }
+
+    /// <summary>
+    /// Per-client throttle: the usage plan's per-method throttle for this method, else the plan's
+    /// throttle, taken from the edge's leased share of the key's cluster-wide bucket.
+    /// </summary>
+    private ValueTask<bool> AdmitClientAsync(ApiKeyPlanGrant plan, RestMethodEntry method)
+    {
+        var limit = plan.MethodThrottle(method.ResourcePath, method.HttpMethod) ?? plan.Throttle;
+        return limit is null ? ValueTask.FromResult(true) : budgets.TryTakeAsync(limit.Scope, limit.Limit);
+    }
+
+    private const string ApiKeyHeader = "x-api-key";
 
     /// <summary>
     /// Over the method's throttle (its method setting, else the stage's <c>*/*</c>) or the account's:
@@ -164,6 +238,9 @@ public sealed partial class RestPipeline(
     /// never throttled.
     /// </summary>
     private static GatewayError Throttled() => new(GatewayResponseType.Throttled, "Too Many Requests");
+
+    /// <summary>The key's usage plan quota is used up for this period: the <c>QUOTA_EXCEEDED</c> gateway response.</summary>
+    private static GatewayError QuotaExceeded() => new(GatewayResponseType.QuotaExceeded, "Limit Exceeded");
 
     private async Task<GatewayError?> ReadBodyAsync(RestRequest request)
     {
@@ -388,6 +465,8 @@ public sealed partial class RestPipeline(
             {
                 SourceIp = http.Connection.RemoteIpAddress?.ToString(),
                 UserAgent = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
+                ApiKey = request.ApiKey?.Value,
+                ApiKeyId = request.ApiKey?.Id,
             },
         });
     }

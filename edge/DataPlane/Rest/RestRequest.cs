@@ -1,3 +1,4 @@
+using OrleansGateway.ApiKeys;
 using OrleansGateway.Mapping.Parameters;
 using OrleansGateway.RestApis;
 
@@ -16,6 +17,12 @@ public sealed class RestRequest(HttpContext http, RestInvocation invocation, Res
     public string? ExtendedRequestId { get; init; }
 
     public RestResourceMatch? Match { get; set; }
+
+    /// <summary>The API key the client sent, when the method requires one and the key is known.</summary>
+    public ApiKeyEntry? ApiKey { get; set; }
+
+    /// <summary>The usage plan covering this API stage for <see cref="ApiKey"/>, once the key checked out.</summary>
+    public ApiKeyPlanGrant? ApiKeyPlan { get; set; }
 
     /// <summary>The client's body as read (empty when it sent none); proxies stream it instead.</summary>
     public byte[] RawBody { get; set; } = [];

@@ -17,6 +17,8 @@ public sealed class RecordingEdge : IEdgeObserver
 
     public Task DomainNamesChanged() => _heard.Writer.WriteAsync("domain names").AsTask();
 
+    public Task ApiKeysChanged() => _heard.Writer.WriteAsync("api keys").AsTask();
+
     public Task ConnectCompleted(string connectionId, ConnectOutcome outcome) => _heard.Writer.WriteAsync($"connect {connectionId} {outcome.StatusCode}").AsTask();
 
     public async Task<bool> Send(string connectionId, byte[] payload)

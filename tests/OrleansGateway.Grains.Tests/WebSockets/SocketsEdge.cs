@@ -26,6 +26,8 @@ public sealed class SocketsEdge : IEdgeObserver
 
     public Task DomainNamesChanged() => Task.CompletedTask;
 
+    public Task ApiKeysChanged() => Task.CompletedTask;
+
     public Task ConnectCompleted(string connectionId, ConnectOutcome outcome) => Task.CompletedTask;
 
     public Task<bool> Send(string connectionId, byte[] payload)
