@@ -20,26 +20,34 @@ public static partial class SiloThrottles
     public static IServiceCollection AddSiloThrottles(this IServiceCollection services)
     {
         services.AddOptions<ThrottlingOptions>().BindConfiguration(ThrottlingOptions.Section);
-        services.TryAddSingleton(provider =>
-        {
-            var grains = provider.GetRequiredService<IGrainFactory>();
-            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SiloThrottles));
-            var clock = TimeProvider.System;
-            var budgets = new ThrottleBudgets((scope, limit, wanted) => grains.GetGrain<IThrottleGrain>(scope).Lease(limit, wanted), clock);
-            long loggedAt = 0;
-            budgets.LeaseFailed += (scope, e) =>
-            {
-                var last = Interlocked.Read(ref loggedAt);
-                if ((last == 0 || clock.GetElapsedTime(last) >= LogInterval) && Interlocked.CompareExchange(ref loggedAt, clock.GetTimestamp(), last) == last)
-                {
-                    Log.LeaseFailed(logger, scope, e);
-                }
-            };
-            return budgets;
-        });
+        services.TryAddSingleton(provider => CreateBudgets(provider, typeof(SiloThrottles)));
         services.TryAddSingleton(provider => new RequestThrottle(
             provider.GetRequiredService<ThrottleBudgets>(), provider.GetRequiredService<IOptions<ThrottlingOptions>>().Value.AccountLimit));
         return services;
+    }
+
+    /// <summary>
+    /// A process's <see cref="ThrottleBudgets"/> over the scopes' <see cref="IThrottleGrain"/>s (the
+    /// silo's here, the edge's in EdgeThrottles). While the silos are unreachable every busy scope fails
+    /// a lease per slice, so failures are logged under <paramref name="category"/> at most once per
+    /// <see cref="LogInterval"/>.
+    /// </summary>
+    public static ThrottleBudgets CreateBudgets(IServiceProvider provider, Type category)
+    {
+        var grains = provider.GetRequiredService<IGrainFactory>();
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(category);
+        var clock = TimeProvider.System;
+        var budgets = new ThrottleBudgets((scope, limit, wanted) => grains.GetGrain<IThrottleGrain>(scope).Lease(limit, wanted), clock);
+        long loggedAt = 0;
+        budgets.LeaseFailed += (scope, e) =>
+        {
+            var last = Interlocked.Read(ref loggedAt);
+            if ((last == 0 || clock.GetElapsedTime(last) >= LogInterval) && Interlocked.CompareExchange(ref loggedAt, clock.GetTimestamp(), last) == last)
+            {
+                Log.LeaseFailed(logger, scope, e);
+            }
+        };
+        return budgets;
     }
 
     private static partial class Log
