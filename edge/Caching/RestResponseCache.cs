@@ -31,7 +31,7 @@ public sealed class RestResponseCache(IGrainFactory grains, DataPlaneOptions opt
     private readonly MemoryCache _near = new(new MemoryCacheOptions { SizeLimit = options.NearCacheBytes });
 
     /// <summary>The cache step, after the method request: a fresh entry, a refused invalidation, or where to store the answer.</summary>
-    public async Task<RestCacheLookup> LookupAsync(RestRequest request)
+    public async ValueTask<RestCacheLookup> LookupAsync(RestRequest request)
     {
         // TestInvokeMethod calls the integration every time, as on AWS.
         if (request.Invocation.IsTestInvocation || request.Match?.Method is not { Caching: { } caching } method)
@@ -88,7 +88,7 @@ public sealed class RestResponseCache(IGrainFactory grains, DataPlaneOptions opt
     }
 
     /// <summary>The cache store step: keeps the integration's answer when it may be cached (AWS's 1 MB item limit).</summary>
-    public async Task<RestResponse> StoreAsync(RestRequest request, RestCacheLookup lookup, RestResponse response)
+    public async ValueTask<RestResponse> StoreAsync(RestRequest request, RestCacheLookup lookup, RestResponse response)
     {
         if (lookup is { Key: { } key, Caching: { } caching }
             && response.StatusCode < 500
