@@ -14,6 +14,9 @@ public static class RestCacheSettings
     /// <summary>AWS's cache cluster sizes, in GB.</summary>
     public static readonly IReadOnlyList<string> Sizes = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
 
+    /// <summary>AWS's longest cache TTL.</summary>
+    public const int MaxTtlSeconds = 3600;
+
     private const int DefaultTtlSeconds = 300;
 
     public static long CapacityBytes(RestStage stage, bool isCanary)
@@ -47,7 +50,7 @@ public static class RestCacheSettings
 
         return new RestMethodCaching
         {
-            Ttl = TimeSpan.FromSeconds(Math.Min(ttl, 3600)),
+            Ttl = TimeSpan.FromSeconds(Math.Min(ttl, MaxTtlSeconds)),
             RequireAuthorizationForCacheControl = setting?.RequireAuthorizationForCacheControl ?? true,
             UnauthorizedCacheControlHeaderStrategy = setting?.UnauthorizedCacheControlHeaderStrategy ?? RestMethodCaching.SucceedWithResponseHeader,
             KeyParameters = definition?.CacheKeyParameters ?? [],

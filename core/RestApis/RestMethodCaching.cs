@@ -14,6 +14,11 @@ public sealed class RestMethodCaching
 
     public const string SucceedWithResponseHeader = "SUCCEED_WITH_RESPONSE_HEADER";
 
+    public const string SucceedWithoutResponseHeader = "SUCCEED_WITHOUT_RESPONSE_HEADER";
+
+    /// <summary>AWS's <c>UnauthorizedCacheControlHeaderStrategy</c> values.</summary>
+    public static readonly IReadOnlyList<string> Strategies = [FailWith403, SucceedWithResponseHeader, SucceedWithoutResponseHeader];
+
     public required TimeSpan Ttl { get; init; }
 
     public bool RequireAuthorizationForCacheControl { get; init; } = true;

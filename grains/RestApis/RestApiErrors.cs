@@ -47,4 +47,8 @@ public static class RestApiErrors
     /// <summary>An unknown <c>responseType</c>: AWS's request validation, before the operation runs.</summary>
     public static ApiGatewayException UnknownGatewayResponseType(string responseType, IEnumerable<string> types) =>
         new("ValidationException", 400, $"1 validation error detected: Value '{responseType}' at 'responseType' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", types)}]");
+
+    /// <summary>A <c>cacheClusterSize</c> outside AWS's <c>CacheClusterSize</c> enum: AWS's request validation, before the operation runs.</summary>
+    public static ApiGatewayException InvalidCacheClusterSize(string size, string member) =>
+        new("ValidationException", 400, $"1 validation error detected: Value '{size}' at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", RestCacheSettings.Sizes)}]");
 }

@@ -54,6 +54,7 @@ public sealed partial class RestApiGrain
 
         CheckVariables(input.Variables);
         CheckVariables(input.CanarySettings?.StageVariableOverrides);
+        CheckCacheClusterSize(input.CacheClusterSize, "createDeploymentInput.cacheClusterSize");
         RestStage? stage = null;
         if (input.StageName is { } stageName)
         {
@@ -167,6 +168,7 @@ public sealed partial class RestApiGrain
         }
 
         CheckVariables(input.Variables);
+        CheckCacheClusterSize(input.CacheClusterSize, "createStageInput.cacheClusterSize");
         var canary = input.CanarySettings is { } c
             ? CheckCanary(c with { DeploymentId = c.DeploymentId ?? deploymentId })
             : null;
@@ -216,6 +218,8 @@ public sealed partial class RestApiGrain
             CheckCanary(canary);
         }
 
+        CheckCacheClusterSize(stage.CacheClusterSize, "cacheClusterSize");
+        CheckCacheSettings(stage.MethodSettings);
         if (stage.CacheClusterEnabled && stage.CacheClusterSize is null)
         {
             stage = stage with { CacheClusterSize = "0.5" };
@@ -405,6 +409,31 @@ public sealed partial class RestApiGrain
         if (!RestStageName.IsValid(stageName))
         {
             throw ApiGatewayException.BadRequest("Stage name only allows a-zA-Z0-9_-");
+        }
+    }
+
+    private static void CheckCacheClusterSize(string? size, string member)
+    {
+        if (size is not null && !RestCacheSettings.Sizes.Contains(size))
+        {
+            throw RestApiErrors.InvalidCacheClusterSize(size, member);
+        }
+    }
+
+    // The data plane serves TTLs up to an hour and three strategies; anything else is refused, not stored.
+    private static void CheckCacheSettings(Dictionary<string, RestMethodSetting>? settings)
+    {
+        foreach (var (key, setting) in settings ?? [])
+        {
+            if (setting.CacheTtlInSeconds is < 0 or > RestCacheSettings.MaxTtlSeconds)
+            {
+                throw ApiGatewayException.BadRequest($"Invalid cache TTL value {setting.CacheTtlInSeconds} for {key}: must be between 0 and {RestCacheSettings.MaxTtlSeconds} seconds");
+            }
+
+            if (setting.UnauthorizedCacheControlHeaderStrategy is { } strategy && !RestMethodCaching.Strategies.Contains(strategy))
+            {
+                throw ApiGatewayException.BadRequest($"Invalid unauthorizedCacheControlHeaderStrategy {strategy} for {key}: must be one of [{string.Join(", ", RestMethodCaching.Strategies)}]");
+            }
         }
     }
 
