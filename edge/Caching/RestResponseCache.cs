@@ -78,12 +78,10 @@ public sealed class RestResponseCache(IGrainFactory grains, DataPlaneOptions opt
         }
 
         CacheMetrics.Hit(table.ApiName, table.StageName);
-        var headers = new Dictionary<string, string>(found.Headers, StringComparer.OrdinalIgnoreCase);
-        if (warning is not null)
-        {
-            headers["Warning"] = warning;
-        }
-
+        // The entry's headers are only read on the way out, so a hit shares them unless it adds the warning.
+        IReadOnlyDictionary<string, string> headers = warning is null
+            ? found.Headers
+            : new Dictionary<string, string>(found.Headers, StringComparer.OrdinalIgnoreCase) { ["Warning"] = warning };
         return new RestCacheLookup(new RestResponse(found.StatusCode, headers, found.Body), null, caching);
     }
 
