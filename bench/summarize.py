@@ -137,6 +137,9 @@ for target, base, factor, text in (
         for c in conns:
             t, b = summary.get((target, c)), summary.get((base, c))
             if t and b:
-                ok = t["rps"] >= factor * b["rps"]
-                print(f"- {c} connections: {ratio(t['rps'], b['rps'])} ({'met' if ok else 'NOT met'}); paired per round {paired(target, base, c)}; "
+                # Answers that were errors (a throttle, a refused key) are not the comparison's subject: no verdict then.
+                errors = t["errors"] + b["errors"]
+                ok = t["rps"] >= factor * b["rps"] and errors == 0
+                verdict = f"INVALID: {errors} non-2xx or socket errors" if errors else ("met" if ok else "NOT met")
+                print(f"- {c} connections: {ratio(t['rps'], b['rps'])} ({verdict}); paired per round {paired(target, base, c)}; "
                       f"CPU per request {fmt(t['cpu'], 1)} µs against {fmt(b['cpu'], 1)} µs")

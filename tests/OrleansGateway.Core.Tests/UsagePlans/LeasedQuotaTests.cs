@@ -64,6 +64,65 @@ public sealed class LeasedQuotaTests
         Assert.True(await quota.TryTakeAsync());
     }
 
+    [Theory]
+    [InlineData(1_000, 10)]
+    [InlineData(10_000, 100)]
+    [InlineData(1_000_000, 10_000)]
+    [InlineData(int.MaxValue, 10_000)]
+    public void MaxSlice_IsAHundredthOfTheLimit_AtMostTenThousand(int limit, int slice) =>
+        Assert.Equal(slice, LeasedQuota.MaxSliceFor(limit));
+
+    [Fact]
+    public async Task BusyKey_LeasesGrowToTheLargestSlice_SoFewLeaseCallsServeManyRequests()
+    {
+        var clock = new SteppedClock(Noon);
+        var owner = new Owner(limit: 1_000_000, Noon.AddHours(12));
+        var quota = new LeasedQuota(1_000_000, owner.Lease, clock);
+
+        for (var i = 0; i < 100_000; i++)
+        {
+            Assert.True(await quota.TryTakeAsync());
+        }
+
+        // 100, 200, ... 6,400, then 10,000 a lease: about 15 calls instead of 1,000 slices of 100.
+        Assert.Equal(10_000, quota.Slice);
+        Assert.InRange(owner.Calls, 10, 20);
+        // Held unspent: what was left when the last lease was asked for (half a slice) plus that lease.
+        Assert.InRange(owner.Used - 100_000, 0, quota.MaxSlice * 3 / 2);
+    }
+
+    [Fact]
+    public async Task KeyThatSlowsDown_LeasesShrinkAgain()
+    {
+        var clock = new SteppedClock(Noon);
+        var owner = new Owner(limit: 1_000_000, Noon.AddHours(12));
+        var quota = new LeasedQuota(1_000_000, owner.Lease, clock);
+        while (quota.Slice < quota.MaxSlice)
+        {
+            await quota.TryTakeAsync();
+        }
+
+        var calls = owner.Calls;
+        clock.Advance(TimeSpan.FromSeconds(3));
+        while (owner.Calls == calls)
+        {
+            Assert.True(await quota.TryTakeAsync());
+        }
+
+        await WaitForAsync(() => quota.Slice == 5_000);
+        Assert.Equal(5_000, owner.LastWanted);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+
     private sealed class Owner(int limit, DateTimeOffset periodEnd)
     {
         private int _used;
@@ -74,6 +133,10 @@ public sealed class LeasedQuotaTests
 
         public int Calls => Volatile.Read(ref _calls);
 
+        public int Used => Volatile.Read(ref _used);
+
+        public int LastWanted { get; private set; }
+
         public void StartPeriod(DateTimeOffset end)
         {
             _used = 0;
@@ -83,6 +146,7 @@ public sealed class LeasedQuotaTests
         public async Task<QuotaGrant> Lease(int wanted)
         {
             Interlocked.Increment(ref _calls);
+            LastWanted = wanted;
             if (Gate is not null)
             {
                 await Gate.Task;
