@@ -26,10 +26,25 @@ public static class QuotaPeriods
         return new DateTimeOffset(next.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// The requests <paramref name="quota"/> allows in the period that holds <paramref name="day"/>:
+    /// its limit, less its offset in the initial period (the one that holds <see cref="UsagePlanQuota.SetAt"/>).
+    /// </summary>
+    public static long Allowance(UsagePlanQuota? quota, DateOnly day)
+    {
+        long limit = quota?.Limit ?? 0;
+        return quota is { Offset: > 0 and var offset, SetAt: { } setAt } && IsInitialPeriod(quota.Period, setAt, day)
+            ? Math.Max(0, limit - offset)
+            : limit;
+    }
+
     /// <summary>What was used in the period that holds <paramref name="day"/>, through that day, from per-day counts.</summary>
     public static long UsedInPeriod(string? period, DateOnly day, IReadOnlyDictionary<DateOnly, long> days)
     {
         var from = Start(period, day);
         return days.Where(d => d.Key >= from && d.Key <= day).Sum(d => d.Value);
     }
+
+    private static bool IsInitialPeriod(string? period, DateTimeOffset setAt, DateOnly day) =>
+        Start(period, DateOnly.FromDateTime(setAt.UtcDateTime)) == Start(period, day);
 }

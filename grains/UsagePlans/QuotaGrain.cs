@@ -17,7 +17,7 @@ public sealed class QuotaGrain(
     {
         var today = Today();
         var used = QuotaPeriods.UsedInPeriod(quota.Period, today, state.State.Days);
-        var granted = (int)Math.Clamp((quota.Limit ?? 0) - used, 0, Math.Max(0, wanted));
+        var granted = (int)Math.Clamp(QuotaPeriods.Allowance(quota, today) - used, 0, Math.Max(0, wanted));
         if (granted > 0)
         {
             await AddAsync(today, granted);
@@ -33,7 +33,7 @@ public sealed class QuotaGrain(
         var today = Today();
         var todayUsed = state.State.Days.GetValueOrDefault(today);
         var usedBefore = QuotaPeriods.UsedInPeriod(quota?.Period, today, state.State.Days) - todayUsed;
-        var wanted = Math.Max(0, (quota?.Limit ?? 0) - remaining - usedBefore);
+        var wanted = Math.Max(0, QuotaPeriods.Allowance(quota, today) - remaining - usedBefore);
         await AddAsync(today, wanted - todayUsed);
     }
 

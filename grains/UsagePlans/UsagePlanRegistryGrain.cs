@@ -12,7 +12,8 @@ namespace OrleansGateway.UsagePlans;
 /// <summary>The account's usage plans (see <see cref="IUsagePlanRegistryGrain"/>): validated, then written once per change.</summary>
 public sealed class UsagePlanRegistryGrain(
     [PersistentState("state", StorageNames.Gateway)] IPersistentState<UsagePlanRegistryState> state,
-    IGrainFactory grains) : Grain, IUsagePlanRegistryGrain
+    IGrainFactory grains,
+    TimeProvider? clock = null) : Grain, IUsagePlanRegistryGrain
 {
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -25,6 +26,8 @@ public sealed class UsagePlanRegistryGrain(
     ];
 
     private static readonly PatchRule[] UsageRules = [new("/remaining", "replace")];
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     private Dictionary<string, UsagePlan> Plans => state.State.Plans;
 
@@ -40,6 +43,7 @@ public sealed class UsagePlanRegistryGrain(
         {
             Id = ResourceIds.Unique(ResourceIds.Part, Plans.ContainsKey),
             ApiStages = input.ApiStages ?? [],
+            Quota = input.Quota is null ? null : input.Quota with { SetAt = _clock.GetUtcNow() },
             Tags = input.Tags is { Count: > 0 } ? input.Tags : null,
         };
         Plans[plan.Id!] = plan;
@@ -56,7 +60,8 @@ public sealed class UsagePlanRegistryGrain(
 
     public async Task<UsagePlan> Update(string usagePlanId, List<PatchOperation> operations)
     {
-        var plan = Find(usagePlanId);
+        var before = Find(usagePlanId);
+        var plan = before;
         foreach (var operation in operations)
         {
             JsonPatcher.Check(operation, Rules);
@@ -64,6 +69,7 @@ public sealed class UsagePlanRegistryGrain(
         }
 
         CheckQuota(plan.Quota);
+        plan = plan with { Quota = QuotaSince(before.Quota, plan.Quota) };
         Plans[usagePlanId] = plan;
         await WriteAsync();
         return plan;
@@ -147,7 +153,7 @@ public sealed class UsagePlanRegistryGrain(
     {
         var plan = Find(usagePlanId);
         CheckKey(usagePlanId, keyId);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         foreach (var operation in operations)
         {
             JsonPatcher.Check(operation, UsageRules);
@@ -212,7 +218,19 @@ public sealed class UsagePlanRegistryGrain(
         {
             throw UsagePlanErrors.UnknownPeriod(period);
         }
+
+        if (quota?.Offset is { } offset && (offset < 0 || (quota.Limit is { } limit && offset > 0 && offset >= limit)))
+        {
+            throw UsagePlanErrors.InvalidOffset(offset, quota.Limit);
+        }
     }
+
+    // The patched quota, stamped now when its limit, period or offset changed (a new initial period
+    // for the offset), else keeping its stamp (patching goes through JSON, which does not carry it).
+    private UsagePlanQuota? QuotaSince(UsagePlanQuota? before, UsagePlanQuota? after) =>
+        after is null ? null
+        : before is not null && before.Limit == after.Limit && before.Period == after.Period && before.Offset == after.Offset ? after with { SetAt = before.SetAt }
+        : after with { SetAt = _clock.GetUtcNow() };
 
     // "apiId:stage", as AWS's patch value names an API stage.
     private static UsagePlan PatchApiStages(UsagePlan plan, PatchOperation operation)
@@ -241,7 +259,7 @@ public sealed class UsagePlanRegistryGrain(
         var days = new List<List<long>>();
         for (var day = start; day <= end; day = day.AddDays(1))
         {
-            days.Add([counts.GetValueOrDefault(day), Math.Max(0, (plan.Quota?.Limit ?? 0) - QuotaPeriods.UsedInPeriod(plan.Quota?.Period, day, counts))]);
+            days.Add([counts.GetValueOrDefault(day), Math.Max(0, QuotaPeriods.Allowance(plan.Quota, day) - QuotaPeriods.UsedInPeriod(plan.Quota?.Period, day, counts))]);
         }
 
         return days;

@@ -196,6 +196,42 @@ public sealed class ApiKeyEnforcementTests(EmbeddedEdgeFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync(url, value)).Status);
     }
 
+    [Fact]
+    public async Task QuotaOffset_FromCli_TakesOffsetFromTodaysAllowance_ThenLimitExceeded()
+    {
+        var apiId = await KeyedApiAsync("keyed-offset", "prod");
+        var key = await _cli.JsonAsync("create-api-key", "--name", "offset", "--enabled");
+        var keyId = key.GetProperty("id").GetString()!;
+        var value = key.GetProperty("value").GetString()!;
+        var refused = await _cli.ErrorAsync("create-usage-plan", "--name", "too-big", "--quota", "limit=5,offset=5,period=DAY");
+        Assert.Contains("BadRequestException", refused);
+        Assert.Contains("Invalid quota offset specified", refused);
+        var plan = await _cli.JsonAsync("create-usage-plan", "--name", "offset", "--api-stages", $"apiId={apiId},stage=prod",
+            "--quota", "limit=5,offset=2,period=DAY");
+        var planId = plan.GetProperty("id").GetString()!;
+        Assert.Equal("""{"limit":5,"offset":2,"period":"DAY"}""", JsonSerializer.Serialize(plan.GetProperty("quota")));
+        await _cli.JsonAsync("create-usage-plan-key", "--usage-plan-id", planId, "--key-id", keyId, "--key-type", "API_KEY");
+
+        var url = $"{fixture.Edge.DataUrl}/_aws/execute-api/{apiId}/prod/pets";
+        var statuses = new List<HttpStatusCode>();
+        var exceeded = "";
+        for (var i = 0; i < 5; i++)
+        {
+            var (status, body) = await SendAsync(url, value);
+            statuses.Add(status);
+            exceeded = status == HttpStatusCode.TooManyRequests ? body : exceeded;
+        }
+
+        // The plan was set today: today is its initial period, so 5 - 2 = 3 are admitted.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("""{"message":"Limit Exceeded"}""", exceeded);
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var usage = await _cli.JsonAsync("get-usage", "--usage-plan-id", planId, "--start-date", today, "--end-date", today);
+        var day = usage.GetProperty("items").GetProperty(keyId)[0];
+        Assert.Equal((3, 0), (day[0].GetInt64(), day[1].GetInt64()));
+    }
+
     // GET /pets with apiKeyRequired, a MOCK integration whose response prints the caller's key, deployed to each stage.
     private async Task<string> KeyedApiAsync(string name, params string[] stages)
     {

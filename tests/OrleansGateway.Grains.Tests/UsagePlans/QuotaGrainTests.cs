@@ -51,4 +51,23 @@ public sealed class QuotaGrainTests(FaultyStorageClusterFixture fixture) : IClas
         Assert.Equal(2, (await quota.GetDays()).Values.Sum());
         Assert.Equal(8, (await quota.Lease(Ten, 100)).Granted);
     }
+
+    [Fact]
+    public async Task Offset_IsTakenFromTheInitialPeriod_ForLeasesAndUpdateUsage()
+    {
+        var offset = new UsagePlanQuota { Limit = 5, Offset = 2, Period = "DAY", SetAt = DateTimeOffset.UtcNow };
+        var quota = _grains.GetGrain<IQuotaGrain>("plan-offset/key1");
+
+        Assert.Equal(3, (await quota.Lease(offset, 10)).Granted);
+        Assert.Equal(0, (await quota.Lease(offset, 1)).Granted);
+
+        // update-usage counts "remaining" from the same allowance: 1 left of 3 means 2 used today.
+        await quota.SetRemaining(offset, 1);
+        Assert.Equal(2, (await quota.GetDays()).Values.Sum());
+        Assert.Equal(1, (await quota.Lease(offset, 10)).Granted);
+
+        // Set in an earlier period: the offset no longer applies, the full limit does.
+        var yesterday = offset with { SetAt = DateTimeOffset.UtcNow.AddDays(-1) };
+        Assert.Equal(2, (await quota.Lease(yesterday, 10)).Granted);
+    }
 }
