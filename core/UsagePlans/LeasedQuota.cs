@@ -24,6 +24,7 @@ public sealed class LeasedQuota
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private int _slice;
+    private bool _leased;
     private long _leasedAt;
     private int _tokens;
     private bool _exhausted;
@@ -115,7 +116,7 @@ public sealed class LeasedQuota
     // How long the last lease lasted decides the next one's size; the first lease is the smallest.
     private int NextSlice()
     {
-        if (_leasedAt == 0)
+        if (!_leased)
         {
             return _slice;
         }
@@ -150,6 +151,7 @@ public sealed class LeasedQuota
                 _tokens += grant.Granted;
                 _exhausted = grant.Granted < wanted;
                 _leasedAt = _clock.GetTimestamp();
+                _leased = true;
             }
         }
         finally

@@ -13,7 +13,8 @@ public interface IThrottleGrain : IGrainWithStringKey
     /// <summary>
     /// Takes up to <paramref name="wanted"/> tokens (at most a slice or the burst, whichever is more) from the bucket with
     /// <paramref name="limit"/>, which replaces the bucket's limit when the stage's settings changed.
+    /// <paramref name="holder"/> names the calling process, so a contended bucket serves its holders in turn.
     /// </summary>
     [Alias("Lease")]
-    Task<ThrottleLease> Lease(ThrottleLimit limit, int wanted);
+    Task<ThrottleLease> Lease(ThrottleLimit limit, int wanted, string holder);
 }

@@ -37,7 +37,9 @@ public static partial class SiloThrottles
         var grains = provider.GetRequiredService<IGrainFactory>();
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(category);
         var clock = TimeProvider.System;
-        var budgets = new ThrottleBudgets((scope, limit, wanted) => grains.GetGrain<IThrottleGrain>(scope).Lease(limit, wanted), clock);
+        // One name per process: a contended bucket hands its slices to each holder in turn.
+        var holder = $"{category.Name}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        var budgets = new ThrottleBudgets((scope, limit, wanted) => grains.GetGrain<IThrottleGrain>(scope).Lease(limit, wanted, holder), clock);
         long loggedAt = 0;
         budgets.LeaseFailed += (scope, e) =>
         {

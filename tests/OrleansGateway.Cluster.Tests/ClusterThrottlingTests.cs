@@ -73,9 +73,10 @@ public sealed class ClusterThrottlingTests(ClusterFixture cluster, ITestOutputHe
         output.WriteLine($"sent {Math.Min(sent, MaxRequests)}, admitted per edge in the measured {Measured.TotalSeconds} s: {string.Join(", ", perEdge)}; {rate:F1} requests/s against a limit of {Rate} ({(rate / Rate - 1) * 100:+0.0;-0.0}%)");
         Assert.Equal(0, other);
         Assert.True(clock.Elapsed >= WarmUp + Measured, "the request cap cut the measured window short");
-        // The issue's rule is the total. The split between edges is not fair under CPU contention (a CI run
-        // admitted 298 and 1,692 at 199.0/s in all): every edge must get some, the fairness of leases is open work.
-        Assert.All(perEdge, count => Assert.True(count > 0, $"an edge was starved: {string.Join(", ", perEdge)}"));
+        // The issue's rule is the total. Both edges are loaded far past the limit, so the bucket's queue
+        // (ThrottleQueue) hands them slices in turn: before it, one edge took 1,444 of 2,004 here and a CI run
+        // 1,692 of 1,990, whichever edge's lease calls reached the grain first.
+        Assert.All(perEdge, count => Assert.True(count >= perEdge.Sum() * 0.35, $"the edges' shares are unfair: {string.Join(", ", perEdge)}"));
         Assert.InRange(rate, Rate * 0.95, Rate * 1.05);
         Assert.True(sent > 2 * Rate * (WarmUp + Measured).TotalSeconds, $"the load ({sent} requests) did not exceed the limit");
     }

@@ -1,3 +1,4 @@
+using OrleansGateway.Core.Tests.Throttling;
 using OrleansGateway.UsagePlans;
 
 namespace OrleansGateway.Core.Tests.UsagePlans;

@@ -19,7 +19,7 @@ public sealed class ThrottleGrainTests(GatewayClusterFixture fixture) : IClassFi
         var leases = 0;
         do
         {
-            lease = await grain.Lease(limit, wanted: ThrottleSlices.SliceOf(limit));
+            lease = await grain.Lease(limit, wanted: ThrottleSlices.SliceOf(limit), holder: "test");
             Assert.InRange(lease.Tokens, 0, ThrottleSlices.SliceOf(limit));
             total += lease.Tokens;
         }
@@ -37,8 +37,8 @@ public sealed class ThrottleGrainTests(GatewayClusterFixture fixture) : IClassFi
     {
         var grain = fixture.Client.GetGrain<IThrottleGrain>("test/burst/" + Guid.NewGuid().ToString("N"));
 
-        var first = await grain.Lease(Limit(10, 20), wanted: 10_000);
-        var second = await grain.Lease(Limit(10, 20), wanted: 10_000);
+        var first = await grain.Lease(Limit(10, 20), wanted: 10_000, holder: "test");
+        var second = await grain.Lease(Limit(10, 20), wanted: 10_000, holder: "test");
 
         Assert.Equal(20, first.Tokens);
         Assert.InRange(second.Tokens, 0, 1);
@@ -48,9 +48,9 @@ public sealed class ThrottleGrainTests(GatewayClusterFixture fixture) : IClassFi
     public async Task ChangedLimit_AppliesToTheNextLease()
     {
         var grain = fixture.Client.GetGrain<IThrottleGrain>("test/reconfigured/" + Guid.NewGuid().ToString("N"));
-        Assert.Equal(1, (await grain.Lease(Limit(5, 10), wanted: 1)).Tokens);
+        Assert.Equal(1, (await grain.Lease(Limit(5, 10), wanted: 1, holder: "test")).Tokens);
 
-        var blocked = await grain.Lease(Limit(5, 0), wanted: 1);
+        var blocked = await grain.Lease(Limit(5, 0), wanted: 1, holder: "test");
 
         Assert.Equal(0, blocked.Tokens);
         Assert.Equal(TimeSpan.MaxValue, blocked.RetryAfter);
