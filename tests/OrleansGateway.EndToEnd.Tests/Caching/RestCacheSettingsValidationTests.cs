@@ -11,18 +11,7 @@ namespace OrleansGateway.EndToEnd.Tests.Caching;
 /// </summary>
 public sealed class RestCacheSettingsValidationTests(EmbeddedEdgeFixture fixture) : IClassFixture<EmbeddedEdgeFixture>
 {
-    private const string Script = """
-        import json, sys, boto3
-        from botocore.exceptions import ClientError
-        c = boto3.client("apigateway", endpoint_url=sys.argv[1], region_name="us-east-1",
-                         aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret")
-        seen = {}
-        def error(label, call, **kwargs):
-            try:
-                call(**kwargs)
-                seen[label] = None
-            except ClientError as e:
-                seen[label] = [e.response["ResponseMetadata"]["HTTPStatusCode"], e.response["Error"]["Code"], e.response["Error"]["Message"]]
+    private const string Script = PythonScript.ApiGatewayRefusals + """
         api = c.create_rest_api(name="cache-settings")
         a, root = api["id"], api["rootResourceId"]
         c.put_method(restApiId=a, resourceId=root, httpMethod="GET", authorizationType="NONE")
@@ -50,12 +39,7 @@ public sealed class RestCacheSettingsValidationTests(EmbeddedEdgeFixture fixture
         var seen = await PythonScript.RunAsync(Script, fixture.Edge.AdminUrl);
         var errors = seen.GetProperty("errors");
 
-        void Expect(string label, int status, string type, string message)
-        {
-            var error = errors.GetProperty(label);
-            Assert.True(error.ValueKind == JsonValueKind.Array, $"{label} succeeded");
-            Assert.Equal((label, status, type, message), (label, error[0].GetInt32(), error[1].GetString(), error[2].GetString()));
-        }
+        void Expect(string label, int status, string type, string message) => PythonScript.AssertRefused(errors, label, status, type, message);
 
         Expect("deploymentSize", 400, "ValidationException", $"1 validation error detected: Value '2' at 'createDeploymentInput.cacheClusterSize' failed to satisfy constraint: Member must satisfy enum value set: {Sizes}");
         Expect("stageSize", 400, "ValidationException", $"1 validation error detected: Value '0.25' at 'createStageInput.cacheClusterSize' failed to satisfy constraint: Member must satisfy enum value set: {Sizes}");

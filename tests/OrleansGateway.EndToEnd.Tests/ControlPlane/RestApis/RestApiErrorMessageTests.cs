@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OrleansGateway.EndToEnd.Tests.Infrastructure;
 
 namespace OrleansGateway.EndToEnd.Tests.ControlPlane.RestApis;
@@ -10,18 +9,7 @@ namespace OrleansGateway.EndToEnd.Tests.ControlPlane.RestApis;
 /// </summary>
 public sealed class RestApiErrorMessageTests(EmbeddedEdgeFixture fixture) : IClassFixture<EmbeddedEdgeFixture>
 {
-    private const string Script = """
-        import json, sys, boto3
-        from botocore.exceptions import ClientError
-        c = boto3.client("apigateway", endpoint_url=sys.argv[1], region_name="us-east-1",
-                         aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret")
-        seen = {}
-        def error(label, call, **kwargs):
-            try:
-                call(**kwargs)
-                seen[label] = None
-            except ClientError as e:
-                seen[label] = [e.response["ResponseMetadata"]["HTTPStatusCode"], e.response["Error"]["Code"], e.response["Error"]["Message"]]
+    private const string Script = PythonScript.ApiGatewayRefusals + """
         api = c.create_rest_api(name="errors")
         a, root = api["id"], api["rootResourceId"]
         r = c.create_resource(restApiId=a, parentId=root, pathPart="pets")["id"]
@@ -80,12 +68,7 @@ public sealed class RestApiErrorMessageTests(EmbeddedEdgeFixture fixture) : ICla
         var seen = await PythonScript.RunAsync(Script, fixture.Edge.AdminUrl);
         var errors = seen.GetProperty("errors");
 
-        void Expect(string label, int status, string type, string message)
-        {
-            var error = errors.GetProperty(label);
-            Assert.True(error.ValueKind == JsonValueKind.Array, $"{label} succeeded");
-            Assert.Equal((label, status, type, message), (label, error[0].GetInt32(), error[1].GetString(), error[2].GetString()));
-        }
+        void Expect(string label, int status, string type, string message) => PythonScript.AssertRefused(errors, label, status, type, message);
 
         Expect("emptyDescription", 400, "BadRequestException", "Description cannot be an empty string");
         Expect("compressionAdd", 400, "BadRequestException", "Invalid patch operation specified. Must be one of: [replace]");
