@@ -2,7 +2,6 @@ using System.Text;
 using OrleansGateway.ApiKeys;
 using OrleansGateway.Edge.ApiKeys;
 using OrleansGateway.Edge.Caching;
-using OrleansGateway.Mapping.Context;
 using OrleansGateway.Mapping.GatewayResponses;
 using OrleansGateway.Mapping.Parameters;
 using OrleansGateway.Mapping.Selection;
@@ -80,12 +79,6 @@ public sealed partial class RestPipeline(
         catch (Exception e) when (!request.Http.RequestAborted.IsCancellationRequested)
         {
             Log.Unhandled(logger, request.Invocation.ApiId, request.Invocation.StageName, e);
-            if (request.Context.Count == 0)
-            {
-                // Failed before the method request built $context: the gateway response still gets one.
-                request.Context = Context(request, request.Match?.Method);
-            }
-
             return GatewayResponse(request, GatewayError.InternalServerError());
         }
     }
@@ -94,10 +87,10 @@ public sealed partial class RestPipeline(
     private async Task<GatewayError?> MethodRequestAsync(RestRequest request)
     {
         var http = request.Http.Request;
-        // $context is built once: without a resource for the 403, else with the matched method's.
+        // $context is built when first read (RestRequest.Context): without a resource for the 403, else with
+        // the matched method's and the API key's; a cache hit never reads it.
         if (request.Table.Resources.Match(http.Method, request.Invocation.ResourcePath.Span) is not { } match)
         {
-            request.Context = Context(request, null);
             return new GatewayError(GatewayResponseType.MissingAuthenticationToken, "Missing Authentication Token");
         }
 
@@ -108,7 +101,6 @@ public sealed partial class RestPipeline(
             request.ApiKey = await FindApiKeyAsync(request);
         }
 
-        request.Context = Context(request, match.Method);
         if (!request.Invocation.IsTestInvocation && Authorize(request, match.Method) is { } denied)
         {
             return denied;
@@ -442,35 +434,6 @@ public sealed partial class RestPipeline(
     }
 
     /// <summary><c>$context</c> as AWS fills it for REST APIs.</summary>
-    private static Dictionary<string, object?> Context(RestRequest request, RestMethodEntry? method)
-    {
-        var http = request.Http;
-        return ContextVariables.Rest(new RestContextInputs
-        {
-            ApiId = request.Invocation.ApiId,
-            Stage = request.Invocation.StageName,
-            RequestId = request.Invocation.RequestId,
-            ExtendedRequestId = request.ExtendedRequestId ?? request.Invocation.RequestId,
-            AccountId = HttpApis.ApiErrors.AccountId,
-            DeploymentId = request.Table.DeploymentId,
-            ResourceId = method?.ResourceId,
-            ResourcePath = method?.ResourcePath,
-            HttpMethod = http.Request.Method,
-            Path = request.Invocation.ContextPath,
-            Protocol = http.Request.Protocol,
-            DomainName = http.Request.Host.Host,
-            RequestTime = request.RequestTime,
-            IsCanaryRequest = request.Table.HasCanary ? request.Table.IsCanary : null,
-            Identity = new CallerIdentity
-            {
-                SourceIp = http.Connection.RemoteIpAddress?.ToString(),
-                UserAgent = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
-                ApiKey = request.ApiKey?.Value,
-                ApiKeyId = request.ApiKey?.Id,
-            },
-        });
-    }
-
     private static GatewayError RequestTooLarge() => new(GatewayResponseType.RequestTooLarge, "Request Entity Too Large");
 
     // A stage that does not exist, or a disabled execute-api endpoint: AWS answers a bare 403.

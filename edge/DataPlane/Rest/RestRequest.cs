@@ -1,4 +1,5 @@
 using OrleansGateway.ApiKeys;
+using OrleansGateway.Mapping.Context;
 using OrleansGateway.Mapping.Parameters;
 using OrleansGateway.RestApis;
 
@@ -38,7 +39,43 @@ public sealed class RestRequest(HttpContext http, RestInvocation invocation, Res
 
     public MethodRequestData Data { get; set; } = new();
 
-    public Dictionary<string, object?> Context { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// <c>$context</c>, built when first read (a template, a parameter mapping or a gateway response),
+    /// with the matched method's resource and the API key once those steps ran; a cache hit never
+    /// builds it.
+    /// </summary>
+    public Dictionary<string, object?> Context => _context ??= BuildContext();
 
     public DateTimeOffset RequestTime { get; } = DateTimeOffset.UtcNow;
+
+    private Dictionary<string, object?>? _context;
+
+    private Dictionary<string, object?> BuildContext()
+    {
+        var method = Match?.Method;
+        return ContextVariables.Rest(new RestContextInputs
+        {
+            ApiId = Invocation.ApiId,
+            Stage = Invocation.StageName,
+            RequestId = Invocation.RequestId,
+            ExtendedRequestId = ExtendedRequestId ?? Invocation.RequestId,
+            AccountId = HttpApis.ApiErrors.AccountId,
+            DeploymentId = Table.DeploymentId,
+            ResourceId = method?.ResourceId,
+            ResourcePath = method?.ResourcePath,
+            HttpMethod = Http.Request.Method,
+            Path = Invocation.ContextPath,
+            Protocol = Http.Request.Protocol,
+            DomainName = Http.Request.Host.Host,
+            RequestTime = RequestTime,
+            IsCanaryRequest = Table.HasCanary ? Table.IsCanary : null,
+            Identity = new CallerIdentity
+            {
+                SourceIp = Http.Connection.RemoteIpAddress?.ToString(),
+                UserAgent = Http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
+                ApiKey = ApiKey?.Value,
+                ApiKeyId = ApiKey?.Id,
+            },
+        });
+    }
 }
