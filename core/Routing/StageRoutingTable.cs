@@ -3,13 +3,16 @@ using OrleansGateway.Cors;
 using OrleansGateway.HttpApis;
 using OrleansGateway.Integrations;
 using OrleansGateway.Throttling;
+using OrleansGateway.WebSockets;
 
 namespace OrleansGateway.Routing;
 
 /// <summary>
 /// One deployed stage of an HTTP API, compiled for serving: its routes in a tree, integrations with
 /// stage variables already substituted, and the API's CORS policy. Built once per deployment on
-/// each edge; matching a request reads it without locks or allocation.
+/// each edge; matching a request reads it without locks or allocation. A WebSocket API's stage
+/// compiles to no routes (its grain dispatches them) and only says what a connect must show first
+/// (<see cref="ConnectApiKey"/>).
 /// </summary>
 /// <remarks>
 /// Matching follows AWS's "Routing API requests" for HTTP APIs: a full match of path and method
@@ -37,6 +40,7 @@ public sealed class StageRoutingTable
         _defaultRoute = defaultRoute;
         RouteCount = routeCount;
         Faults = faults;
+        ConnectApiKey = WebSocketConnectApiKey.Of(runtime.Deployment);
     }
 
     public string ApiId { get; }
@@ -63,13 +67,16 @@ public sealed class StageRoutingTable
     /// </summary>
     public IReadOnlyList<string> Faults { get; }
 
+    /// <summary>A WebSocket stage whose <c>$connect</c> route requires an API key: where the key comes from. Null otherwise.</summary>
+    public WebSocketConnectApiKey? ConnectApiKey { get; }
+
     public static StageRoutingTable Create(StageRuntime runtime, TimeSpan defaultIntegrationTimeout)
     {
         var root = new RouteNode();
         CompiledRoute? defaultRoute = null;
         var count = 0;
         var faults = new List<string>();
-        if (runtime.Deployment is { } snapshot)
+        if (runtime.Deployment is { } snapshot && snapshot.Api.ProtocolType != ProtocolTypes.WebSocket)
         {
             var stageVariables = runtime.Stage.StageVariables;
             var integrations = new Dictionary<string, CompiledIntegration>(StringComparer.Ordinal);

@@ -240,7 +240,7 @@ public sealed class WebSocketRouteDispatcher(HttpMessageInvoker invoker, Request
             MessageId = request.MessageId,
             DomainName = connection.DomainName,
             RequestTime = DateTimeOffset.UtcNow,
-            Identity = new CallerIdentity { SourceIp = connection.SourceIp, UserAgent = connection.UserAgent },
+            Identity = new CallerIdentity { SourceIp = connection.SourceIp, UserAgent = connection.UserAgent, ApiKey = connection.ApiKey, ApiKeyId = connection.ApiKeyId },
             DisconnectStatusCode = request.DisconnectStatusCode,
             DisconnectReason = request.DisconnectReason,
         };

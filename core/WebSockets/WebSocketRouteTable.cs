@@ -107,13 +107,13 @@ public sealed class WebSocketRouteTable
 
     internal WebSocketRoute? Find(string routeKey) => _routes.GetValueOrDefault(routeKey);
 
-    // What the edge cannot authorize fails closed, as HTTP API routes do (Lambda authorizers and API
-    // keys come with their own issues); the fault is logged once, when the table is compiled.
+    // What the edge cannot authorize fails closed, as HTTP API routes do (Lambda authorizers come with
+    // their own issue); the fault is logged once, when the table is compiled. An API key $connect
+    // requires is checked by the edge before this grain hears of the connect (WebSocketConnectApiKey).
     private static (int Status, string? Fault) ConnectRefusal(RouteDefinition route) => route.AuthorizationType switch
     {
         "AWS_IAM" => (403, "$connect: AWS_IAM authorization is not evaluated by the edge; connections are refused with 403"),
         "CUSTOM" => (500, $"$connect: Lambda authorizer {route.AuthorizerId} cannot be invoked by the edge; connections are answered 500"),
-        _ when route.ApiKeyRequired => (403, "$connect: API keys are not enforced by the edge yet; connections to a route that requires one are refused with 403"),
         _ => (0, null),
     };
 

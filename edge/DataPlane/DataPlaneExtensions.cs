@@ -67,6 +67,7 @@ public static class DataPlaneExtensions
         services.AddSingleton<ApiMappingCache>();
         services.AddSingleton<ApiKeyTableCache>();
         services.AddSingleton<QuotaLeases>();
+        services.AddSingleton<ApiKeyAdmission>();
         services.AddSingleton<HttpProxyForwarder>();
         services.AddSingleton<EdgeIdentity>();
         services.AddSingleton<SocketRegistry>();

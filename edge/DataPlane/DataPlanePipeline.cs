@@ -335,7 +335,7 @@ public sealed partial class DataPlanePipeline(
         var path = rest.Span;
         if (path.IsEmpty || path is "/")
         {
-            return webSockets.ServeAsync(context, api.ApiId, stageName, requestId);
+            return webSockets.ServeAsync(context, api, stageName, requestId);
         }
 
         if (ConnectionManagementApi.Handles(path))

@@ -45,6 +45,9 @@ public sealed class GatewayResponse
     /// <summary>The route's or the account's throttle has no token for this request.</summary>
     public static GatewayResponse TooManyRequests { get; } = new(StatusCodes.Status429TooManyRequests, "Too Many Requests");
 
+    /// <summary>The usage plan's quota for the client's API key is used up (REST's <c>QUOTA_EXCEEDED</c>).</summary>
+    public static GatewayResponse LimitExceeded { get; } = new(StatusCodes.Status429TooManyRequests, "Limit Exceeded");
+
     /// <summary>The request could not be read.</summary>
     public static GatewayResponse BadRequest { get; } = new(StatusCodes.Status400BadRequest, "Bad Request");
 }

@@ -3,6 +3,8 @@ using System.Net.WebSockets;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using OrleansGateway.ApiKeys;
+using OrleansGateway.Edge.ApiKeys;
 using OrleansGateway.Edge.DataPlane;
 using OrleansGateway.Edges;
 using OrleansGateway.WebSockets;
@@ -11,7 +13,7 @@ namespace OrleansGateway.Edge.WebSockets;
 
 /// <summary>
 /// A WebSocket API's invoke URL, step by step as AWS describes a connection's life: check the upgrade
-/// → run <c>$connect</c> in the connection's grain (a non-2xx answer is the client's status, and no
+/// → the API key <c>$connect</c> requires, if it does (checked here, from the edge's tables) → run <c>$connect</c> in the connection's grain (a non-2xx answer is the client's status, and no
 /// socket opens) → record the connection with the cluster → complete the handshake → hand each text
 /// message to the grain in order → on any close, leave groups and run <c>$disconnect</c>.
 /// </summary>
@@ -20,13 +22,15 @@ public sealed partial class WebSocketEndpoint(
     SocketRegistry sockets,
     GroupSubscriptions groups,
     EdgeIdentity identity,
+    RoutingTableCache stages,
+    ApiKeyAdmission apiKeys,
     WebSocketApiOptions options,
     ILogger<WebSocketEndpoint> logger)
 {
     private static readonly byte[] UpgradeRequired = """{"message":"Upgrade Required"}"""u8.ToArray();
     private uint _sequence;
 
-    public async Task ServeAsync(HttpContext context, string apiId, string stage, string requestId)
+    public async Task ServeAsync(HttpContext context, ApiRouting api, string stage, string requestId)
     {
         if (!WebSocketHandshake.IsUpgrade(context))
         {
@@ -47,20 +51,59 @@ public sealed partial class WebSocketEndpoint(
             return;
         }
 
+        var (refused, apiKey) = await CheckApiKeyAsync(context, api, stage);
+        if (refused is not null)
+        {
+            await GatewayResponseWriter.WriteAsync(context, refused, requestId);
+            return;
+        }
+
         // Accepting runs in its own method so that nothing it held (the upgrade request's headers
         // above all) stays alive for the socket's life.
-        if (await AcceptAsync(context, apiId, stage, requestId, edge) is { } accepted)
+        if (await AcceptAsync(context, api.ApiId, stage, requestId, edge, apiKey) is { } accepted)
         {
             await RunSessionAsync(accepted.Connection, accepted.Guard, accepted.Socket);
         }
     }
 
+    /// <summary>
+    /// Step 0: a stage whose <c>$connect</c> route requires an API key admits the upgrade only with an
+    /// enabled key in a usage plan covering the stage (else 403), within the plan's throttle and quota
+    /// for the key (else 429): before the handshake, so a refused client never gets a socket and
+    /// <c>$connect</c>'s integration is never called. Each admitted connect is one request of the quota.
+    /// </summary>
+    private async ValueTask<(GatewayResponse? Refused, ApiKeyEntry? Key)> CheckApiKeyAsync(HttpContext context, ApiRouting api, string stage)
+    {
+        if (!RoutingTableCache.TryGetStage(api, stage, out var table))
+        {
+            table = await stages.GetStageAsync(api, stage);
+        }
+
+        if (table?.ConnectApiKey is not { } required)
+        {
+            return (null, null);
+        }
+
+        var key = required.IsFromHeader ? await apiKeys.FindAsync(context.Request) : null;
+        if (ApiKeyAdmission.PlanFor(key, api.ApiId, stage) is not { } plan)
+        {
+            return (GatewayResponse.Forbidden, null);
+        }
+
+        return await apiKeys.MeterAsync(plan) switch
+        {
+            ApiKeyVerdict.Throttled => (GatewayResponse.TooManyRequests, null),
+            ApiKeyVerdict.QuotaExceeded => (GatewayResponse.LimitExceeded, null),
+            _ => (null, key),
+        };
+    }
+
     /// <summary>Steps 1–3: <c>$connect</c>, the record, the handshake. Null when the client was answered with a status instead.</summary>
     private async Task<(ClientConnection Connection, FrameGuardStream Guard, WebSocket Socket)?> AcceptAsync(
-        HttpContext context, string apiId, string stage, string requestId, EdgeRegistration edge)
+        HttpContext context, string apiId, string stage, string requestId, EdgeRegistration edge, ApiKeyEntry? apiKey)
     {
         var connectionId = ConnectionIds.Create(edge.EdgeId, Interlocked.Increment(ref _sequence), edge.ConnectionIdKey);
-        var connect = Describe(context, apiId, stage, connectionId, edge.EdgeId);
+        var connect = Describe(context, apiId, stage, connectionId, edge.EdgeId) with { ApiKey = apiKey?.Value, ApiKeyId = apiKey?.Id };
         var grain = grains.GetGrain<IConnectionGrain>(connectionId);
 
         // 1. $connect, in the grain; its outcome comes back through this edge's observer.

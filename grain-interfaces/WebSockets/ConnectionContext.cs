@@ -34,4 +34,10 @@ public sealed record ConnectionContext
 
     /// <summary>The subprotocols the client offered in <c>Sec-WebSocket-Protocol</c>.</summary>
     [Id(10)] public List<string>? OfferedSubprotocols { get; init; }
+
+    /// <summary>The API key the edge admitted the connect with (<c>$context.identity.apiKey</c>), when <c>$connect</c> requires one.</summary>
+    [Id(11)] public string? ApiKey { get; init; }
+
+    /// <summary>That key's ID (<c>$context.identity.apiKeyId</c>).</summary>
+    [Id(12)] public string? ApiKeyId { get; init; }
 }

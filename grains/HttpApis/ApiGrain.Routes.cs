@@ -16,6 +16,7 @@ public sealed partial class ApiGrain
 
         CheckRouteKey(input.RouteKey, exceptRouteId: null);
         CheckTarget(input.Target);
+        CheckApiKeyRequired(input.ApiKeyRequired);
         var route = CheckRouteAuthorization(new RouteDefinition
         {
             RouteId = ResourceIds.Unique(ResourceIds.Route, state.State.Routes.ContainsKey),
@@ -54,6 +55,7 @@ public sealed partial class ApiGrain
         }
 
         CheckTarget(input.Target);
+        CheckApiKeyRequired(input.ApiKeyRequired);
         route = route with
         {
             RouteKey = input.RouteKey ?? route.RouteKey,
@@ -117,6 +119,15 @@ public sealed partial class ApiGrain
         }
 
         static string? ShapeOf(string routeKey) => RouteKey.TryParse(routeKey, out var key) ? key.Shape : null;
+    }
+
+    // apigatewayv2's model: apiKeyRequired is "Supported only for WebSocket APIs"; HTTP APIs have no API keys.
+    private void CheckApiKeyRequired(bool? apiKeyRequired)
+    {
+        if (apiKeyRequired == true && IsHttp)
+        {
+            throw ApiGatewayException.BadRequest("API key required is supported only for WebSocket APIs");
+        }
     }
 
     private void CheckTarget(string? target)

@@ -71,6 +71,8 @@ public sealed partial class ApiGrain(
             {
                 throw ApiGatewayException.BadRequest("CORS configuration and quick create are supported only for HTTP APIs");
             }
+
+            CheckApiKeySelectionExpression(input.ApiKeySelectionExpression);
         }
 
         state.State = new ApiState
@@ -81,7 +83,7 @@ public sealed partial class ApiGrain(
                 Name = input.Name,
                 ProtocolType = protocol,
                 RouteSelectionExpression = protocol == HttpProtocol ? HttpRouteSelection : input.RouteSelectionExpression,
-                ApiKeySelectionExpression = input.ApiKeySelectionExpression ?? "$request.header.x-api-key",
+                ApiKeySelectionExpression = input.ApiKeySelectionExpression ?? ApiKeySelectionExpressions.Header,
                 Description = input.Description,
                 Version = input.Version,
                 DisableExecuteApiEndpoint = input.DisableExecuteApiEndpoint ?? false,
@@ -141,6 +143,11 @@ public sealed partial class ApiGrain(
             throw ApiGatewayException.BadRequest($"Invalid route selection expression specified: {input.RouteSelectionExpression}. HTTP APIs support only {HttpRouteSelection}");
         }
 
+        if (!IsHttp)
+        {
+            CheckApiKeySelectionExpression(input.ApiKeySelectionExpression);
+        }
+
         var updated = api with
         {
             Name = input.Name ?? api.Name,
@@ -195,6 +202,16 @@ public sealed partial class ApiGrain(
     }
 
     // Browsers ignore credentials for a wildcard origin, and cache preflights for a day at most.
+    // AWS knows two API key selection expressions; the edge reads the first and fails closed on the second.
+    private static void CheckApiKeySelectionExpression(string? expression)
+    {
+        if (expression is not (null or ApiKeySelectionExpressions.Header or ApiKeySelectionExpressions.Authorizer))
+        {
+            throw ApiGatewayException.BadRequest(
+                $"Invalid API key selection expression specified: {expression}. Supported expressions are {ApiKeySelectionExpressions.Header} and {ApiKeySelectionExpressions.Authorizer}");
+        }
+    }
+
     private static CorsConfiguration? CheckCors(CorsConfiguration? cors)
     {
         if (cors?.AllowCredentials == true && cors.AllowOrigins?.Contains("*") == true)

@@ -24,8 +24,7 @@ namespace OrleansGateway.Edge.DataPlane.Rest;
 /// both directions (10 MB), and so does this pipeline.
 /// </summary>
 public sealed partial class RestPipeline(
-    RestTableCache tables, RestIntegrationClient integrations, RequestThrottle throttle, ApiKeyTableCache apiKeys, ThrottleBudgets budgets, QuotaLeases quotas,
-    RestResponseCache cache,
+    RestTableCache tables, RestIntegrationClient integrations, RequestThrottle throttle, ApiKeyAdmission apiKeys, RestResponseCache cache,
     DataPlaneOptions options, ILogger<RestPipeline> logger)
 {
     public async Task ServeAsync(HttpContext http, RestInvocation invocation)
@@ -111,14 +110,16 @@ public sealed partial class RestPipeline(
             return refusedKey;
         }
 
-        if (request.ApiKeyPlan is { } plan && !await AdmitClientAsync(plan, match.Method))
+        // Per-client throttle (the plan's per-method throttle for this method, else the plan's), then quota.
+        if (request.ApiKeyPlan is { } plan)
         {
-            return Throttled();
-        }
-
-        if (request.ApiKeyPlan is { } metered && !await quotas.TryTakeAsync(metered))
-        {
-            return QuotaExceeded();
+            switch (await apiKeys.MeterAsync(plan, plan.MethodThrottle(match.Method.ResourcePath, match.Method.HttpMethod)))
+            {
+                case ApiKeyVerdict.Throttled:
+                    return Throttled();
+                case ApiKeyVerdict.QuotaExceeded:
+                    return QuotaExceeded();
+            }
         }
 
         if (!request.Invocation.IsTestInvocation && !await throttle.AdmitAsync(match.Method.Throttle))
@@ -179,16 +180,8 @@ public sealed partial class RestPipeline(
     /// <c>apiKeySource</c> <c>AUTHORIZER</c> the key is the Lambda authorizer's
     /// <c>usageIdentifierKey</c>, which this gateway cannot run yet: no key is found.
     /// </summary>
-    private async ValueTask<ApiKeyEntry?> FindApiKeyAsync(RestRequest request)
-    {
-        if (request.Table.ApiKeySource != RestStageTable.HeaderApiKeySource
-            || request.Http.Request.Headers[ApiKeyHeader].ToString() is not { Length: > 0 } value)
-        {
-            return null;
-        }
-
-        return (await apiKeys.GetAsync()).Find(value);
-    }
+    private ValueTask<ApiKeyEntry?> FindApiKeyAsync(RestRequest request) =>
+        request.Table.ApiKeySource == RestStageTable.HeaderApiKeySource ? apiKeys.FindAsync(request.Http.Request) : ValueTask.FromResult<ApiKeyEntry?>(null);
 
     /// <summary>
     /// API key: a method with <c>apiKeyRequired</c> needs an enabled key in a usage plan covering
@@ -202,8 +195,7 @@ public sealed partial class RestPipeline(
             return null;
         }
 
-        if (request.ApiKey is not { Enabled: true } key
-            || key.PlanFor(request.Invocation.ApiId, request.Invocation.StageName) is not { } plan)
+        if (ApiKeyAdmission.PlanFor(request.ApiKey, request.Invocation.ApiId, request.Invocation.StageName) is not { } plan)
         {
             return new GatewayError(GatewayResponseType.InvalidApiKey, "Forbidden");
         }
@@ -211,18 +203,6 @@ public sealed partial class RestPipeline(
         request.ApiKeyPlan = plan;
         return null;
     }
-
-    /// <summary>
-    /// Per-client throttle: the usage plan's per-method throttle for this method, else the plan's
-    /// throttle, taken from the edge's leased share of the key's cluster-wide bucket.
-    /// </summary>
-    private ValueTask<bool> AdmitClientAsync(ApiKeyPlanGrant plan, RestMethodEntry method)
-    {
-        var limit = plan.MethodThrottle(method.ResourcePath, method.HttpMethod) ?? plan.Throttle;
-        return limit is null ? ValueTask.FromResult(true) : budgets.TryTakeAsync(limit.Scope, limit.Limit);
-    }
-
-    private const string ApiKeyHeader = "x-api-key";
 
     /// <summary>
     /// Over the method's throttle (its method setting, else the stage's <c>*/*</c>) or the account's:

@@ -90,7 +90,6 @@ public sealed class WebSocketRouteDispatcherTests : IDisposable
     [Theory]
     [InlineData("AWS_IAM", null, false, 403, "Forbidden")]
     [InlineData("CUSTOM", "auth1", false, 500, "Internal server error")]
-    [InlineData("NONE", null, true, 403, "Forbidden")]
     public async Task Connect_WhoseAuthorizationTheEdgeCannotEvaluate_IsRefused_NeverAccepted(string type, string? authorizerId, bool apiKeyRequired, int status, string message)
     {
         var table = new WebSocketStage()
@@ -102,6 +101,25 @@ public sealed class WebSocketRouteDispatcherTests : IDisposable
 
         Assert.Equal((status, $$"""{"message":"{{message}}"}"""), (connect.StatusCode, connect.ErrorBody));
         Assert.Contains(table.Faults, fault => fault.StartsWith("$connect:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Connect_ToRouteRequiringApiKey_RunsWithTheEdgesKey_AndMessagesKeepIt()
+    {
+        // The edge checked the key before the grain heard of the connect; the route only maps it.
+        const string IdentityTemplate = """{"key": "$context.identity.apiKey", "keyId": "$context.identity.apiKeyId"}""";
+        var table = new WebSocketStage()
+            .Route("$connect", Mock()).Authorized("NONE", apiKeyRequired: true)
+            .Route("$default", Mock(), twoWay: true, Response("$default", IdentityTemplate))
+            .Compile();
+        var keyed = Connection() with { ApiKey = "value-of-the-key", ApiKeyId = "k1d2e3f4" };
+
+        var connect = await Dispatcher.DispatchAsync(table, Connect() with { Connection = keyed }, CancellationToken.None);
+        var message = await Dispatcher.DispatchAsync(table, Message("{}") with { Connection = keyed }, CancellationToken.None);
+
+        Assert.Empty(table.Faults);
+        Assert.Equal(("$connect", 200), (connect.RouteKey, connect.StatusCode));
+        Assert.Equal(("value-of-the-key", "k1d2e3f4"), (Frame(message).GetProperty("key").GetString(), Frame(message).GetProperty("keyId").GetString()));
     }
 
     [Fact]

@@ -18,6 +18,8 @@ internal sealed class WebSocketStage
 
     public string RouteSelectionExpression { get; init; } = "$request.body.action";
 
+    public string? ApiKeySelectionExpression { get; init; }
+
     public RouteSettings? DefaultRouteSettings { get; init; }
 
     public Dictionary<string, RouteSettings>? RouteSettings { get; init; }
@@ -145,7 +147,8 @@ internal sealed class WebSocketStage
         Deployment = new DeploymentSnapshot
         {
             Deployment = new DeploymentDefinition { DeploymentId = "dep1" },
-            Api = new ApiDefinition { ApiId = "wsapi00001", Name = "ws", ProtocolType = ProtocolTypes.WebSocket, RouteSelectionExpression = RouteSelectionExpression },
+            Api = new ApiDefinition { ApiId = "wsapi00001", Name = "ws", ProtocolType = ProtocolTypes.WebSocket, RouteSelectionExpression = RouteSelectionExpression,
+                ApiKeySelectionExpression = ApiKeySelectionExpression },
             Routes = _routes,
             Integrations = _integrations,
             RouteResponses = _routeResponses,

@@ -44,13 +44,18 @@ public sealed class WsClient : IAsyncDisposable
     public static Task<(WsClient? Client, HttpStatusCode Status)> TryConnectAsync(string url, params string[] subprotocols) =>
         TryConnectAsync(url, null, subprotocols);
 
-    public static async Task<(WsClient? Client, HttpStatusCode Status)> TryConnectAsync(string url, string? hostHeader, params string[] subprotocols)
+    public static Task<(WsClient? Client, HttpStatusCode Status)> TryConnectAsync(string url, string? hostHeader, params string[] subprotocols) =>
+        TryConnectWithHeadersAsync(url, hostHeader is null ? [] : new Dictionary<string, string> { ["Host"] = hostHeader }, subprotocols);
+
+    /// <summary>Connects sending <paramref name="headers"/> with the upgrade request (an <c>x-api-key</c>, a <c>Host</c>).</summary>
+    public static async Task<(WsClient? Client, HttpStatusCode Status)> TryConnectWithHeadersAsync(
+        string url, IReadOnlyDictionary<string, string> headers, params string[] subprotocols)
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
-        if (hostHeader is not null)
+        foreach (var (name, value) in headers)
         {
-            socket.Options.SetRequestHeader("Host", hostHeader);
+            socket.Options.SetRequestHeader(name, value);
         }
 
         foreach (var subprotocol in subprotocols)
